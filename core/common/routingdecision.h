@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Switchyard {
+
+/// One try against one provider.
+struct AttemptRecord
+{
+    QString model;         ///< catalog model id
+    QString provider;      ///< provider id
+    QString upstreamModel; ///< name sent upstream
+    int httpStatus = 0;    ///< 0 when no HTTP status was received
+    QString error;         ///< empty on success
+    bool retryable = false;
+    double latencyMs = 0;
+};
+
+/// A model the router considered, and what became of it.
+struct CandidateRecord
+{
+    QString model;
+    QString provider;
+    bool eligible = true;
+    QString reason; ///< why it was kept or removed, in words a person reads
+};
+
+/// Why a request went where it went: the GUI shows it, the log stores it as JSON.
+struct RoutingDecision
+{
+    QString requestedModel;
+    QString route;    ///< route name, or empty when a model was named directly
+    QString strategy; ///< "direct", "fallback", ...
+    QList<CandidateRecord> candidates;
+    QStringList reasons; ///< rules and filters that fired, in order
+    QString winner;      ///< catalog model that served the request, empty if none did
+    QList<AttemptRecord> attempts;
+
+    QJsonObject toJson() const;
+    static RoutingDecision fromJson(const QJsonObject &json);
+};
+
+} // namespace Switchyard
