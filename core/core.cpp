@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "core/core.h"
+
+#include "core/common/tr.h"
+#include "core/config/configloader.h"
+#include "core/config/configwatcher.h"
+#include "core/pipeline/gatewayhandler.h"
+#include "core/pipeline/openaisurface.h"
+#include "core/pipeline/providerregistry.h"
+#include "core/pipeline/requestrecorder.h"
+#include "core/providers/http/upstreamclient.h"
+#include "core/server/httpserver.h"
+#include "core/store/requeststore.h"
+#include "core/telemetry/logbus.h"
+#include "core/telemetry/statscollector.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+#include <QThread>
+#include <QTimer>
+
+namespace Switchyard {
+
+namespace {
+
+/// The pipeline's view of the store.
+class StoreRequestLog final : public Pipeline::IRequestLog
+{
+public:
+    explicit StoreRequestLog(Store::RequestStore *store) : m_store(store) {}
+    void append(const LogRecord &record, QObject *context,
+                std::function<void(bool, const QString &)> committed) override
+    {
+        m_store->append(record, context, std::move(committed));
+    }
+
+private:
+    Store::RequestStore *m_store;
+};
+
+Server::ServerLimits limitsFrom(const Config::ServerSettings &server)
+{
+    Server::ServerLimits limits;
+    limits.maxBodyBytes = server.maxBodyBytes;
+    limits.maxHeaderBytes = server.maxHeaderBytes;
+    limits.headerTimeoutMs = server.headerTimeoutMs;
+    limits.idleTimeoutMs = server.idleTimeoutMs;
+    limits.maxConnections = server.maxConnections;
+    return limits;
+}
+
+} // namespace
+
+Core::Core(CoreOptions options)
+    : m_options(std::move(options))
+{
+}
+
+Core::~Core() = default;
+
+Result<Config::ConfigSnapshot> Core::loadInitialConfig() const
+{
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QString path = m_options.configPath;
+    if (path.isEmpty() && QFileInfo::exists(Config::ConfigLoader::defaultPath()))
+        path = Config::ConfigLoader::defaultPath();
+    Config::GatewayConfig config;
+    if (path.isEmpty()) {
+        config = Config::ConfigLoader::defaults(env);
+    } else {
+        Result<Config::GatewayConfig> loaded = Config::ConfigLoader::loadFile(path, env);
+        if (!loaded.ok())
+            return loaded.error();
+        config = std::move(loaded).value();
+    }
+    if (!m_options.host.isEmpty())
+        config.server.host = m_options.host;
+    if (m_options.port >= 0)
+        config.server.port = quint16(m_options.port);
+    return Config::ConfigSnapshot(std::make_shared<const Config::GatewayConfig>(std::move(config)));
+}
+
+void Core::init()
+{
+    Result<Config::ConfigSnapshot> config = loadInitialConfig();
+    if (!config.ok()) {
+        Q_EMIT startFailed(config.error().message);
+        return;
+    }
+    m_config = config.value();
+
+    const QHostAddress address(m_config->server.host);
+    if (address.isNull()) {
+        Q_EMIT startFailed(Tr::tr("server.host '%1' is not an IP address").arg(m_config->server.host));
+        return;
+    }
+    if (!address.isLoopback()) {
+        // Virtual keys are not implemented yet, so an open port would serve anyone.
+        Q_EMIT startFailed(Tr::tr("refusing to listen on %1: binding a non-loopback address requires virtual keys, "
+                                  "which this version does not have yet; use 127.0.0.1 or ::1")
+                               .arg(m_config->server.host));
+        return;
+    }
+
+    const QString dataDir = m_options.dataDir.isEmpty()
+        ? QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+        : m_options.dataDir;
+    m_store = std::make_unique<Store::RequestStore>();
+    const Result<int> opened = m_store->open(QDir(dataDir).filePath(QStringLiteral("switchyard.sqlite")));
+    if (!opened.ok()) {
+        Q_EMIT startFailed(opened.error().message);
+        return;
+    }
+    m_requestLog = std::make_unique<StoreRequestLog>(m_store.get());
+
+    m_logBus = new Telemetry::LogBus(this);
+    m_stats = new Telemetry::StatsCollector(this);
+    connect(m_logBus, &Telemetry::LogBus::recordsAppended, this, &Core::recordsAppended);
+    connect(m_stats, &Telemetry::StatsCollector::statsUpdated, this, &Core::statsUpdated);
+
+    m_upstream = new Providers::UpstreamClient(this);
+    m_providers = std::make_unique<Pipeline::ProviderRegistry>(m_upstream);
+    m_recorder = std::make_unique<Pipeline::RequestRecorder>(m_requestLog.get(), m_logBus, m_stats);
+    m_handler = new Pipeline::GatewayHandler(m_providers.get(), m_recorder.get(), this);
+    m_server = new Server::HttpServer(m_handler, this);
+    m_server->setErrorFormatter([](const QByteArray &, int, const QString &type, const QString &message) {
+        return Pipeline::openAiErrorBody(message, type, {});
+    });
+    applyConfig(m_config);
+
+    const Result<quint16> port = m_server->listen(address, m_config->server.port);
+    if (!port.ok()) {
+        Q_EMIT startFailed(port.error().message);
+        return;
+    }
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(address.toString());
+    url.setPort(port.value());
+
+    if (!m_config->sourcePath.isEmpty()) {
+        m_watcher = new Config::ConfigWatcher(m_config->sourcePath, QProcessEnvironment::systemEnvironment(), this);
+        connect(m_watcher, &Config::ConfigWatcher::configChanged, this, [this](Config::ConfigSnapshot next) {
+            Config::GatewayConfig adjusted = *next;
+            // Where we listen is fixed at start; the rest applies between requests.
+            adjusted.server.host = m_config->server.host;
+            adjusted.server.port = m_config->server.port;
+            applyConfig(std::make_shared<const Config::GatewayConfig>(std::move(adjusted)));
+        });
+        connect(m_watcher, &Config::ConfigWatcher::configRejected, this, &Core::configRejected);
+        m_watcher->start();
+    }
+    Q_EMIT started(url, m_store->databasePath());
+    Q_EMIT configApplied(m_config->version, m_config->sourcePath);
+}
+
+void Core::applyConfig(Config::ConfigSnapshot config)
+{
+    m_config = std::move(config);
+    m_providers->configure(*m_config);
+    m_handler->setConfig(m_config);
+    m_server->setLimits(limitsFrom(m_config->server));
+    if (m_watcher)
+        Q_EMIT configApplied(m_config->version, m_config->sourcePath);
+}
+
+void Core::beginShutdown(int drainMs)
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    if (!m_server || !m_handler) {
+        finishShutdown();
+        return;
+    }
+    m_server->stopListening();
+    if (m_handler->inFlight() == 0) {
+        finishShutdown();
+        return;
+    }
+    connect(m_handler, &Pipeline::GatewayHandler::drained, this, &Core::finishShutdown);
+    QTimer::singleShot(drainMs, this, [this] {
+        m_handler->cancelAll(Tr::tr("the gateway is shutting down"));
+    });
+}
+
+void Core::finishShutdown()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    if (m_server)
+        m_server->closeAllConnections();
+    if (m_logBus)
+        m_logBus->flush();
+    if (m_store)
+        m_store->close();
+    // Sockets and timers must die on the thread that owns them: delete every child here,
+    // while the core thread is still running, not in ~Core on the host's thread.
+    delete m_watcher;
+    delete m_server;
+    delete m_handler;
+    delete m_upstream;
+    delete m_stats;
+    delete m_logBus;
+    m_watcher = nullptr;
+    m_server = nullptr;
+    m_handler = nullptr;
+    m_upstream = nullptr;
+    m_stats = nullptr;
+    m_logBus = nullptr;
+    m_providers.reset();
+    m_recorder.reset();
+    QThread::currentThread()->quit();
+}
+
+} // namespace Switchyard

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#pragma once
+
+#include "core/common/logrecord.h"
+#include "core/common/result.h"
+#include "core/config/gatewayconfig.h"
+#include "core/corehost.h"
+#include "core/telemetry/statssnapshot.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace Switchyard {
+
+namespace Config {
+class ConfigWatcher;
+}
+namespace Pipeline {
+class GatewayHandler;
+class IRequestLog;
+class ProviderRegistry;
+class RequestRecorder;
+} // namespace Pipeline
+namespace Providers {
+class UpstreamClient;
+}
+namespace Server {
+class HttpServer;
+}
+namespace Store {
+class RequestStore;
+}
+namespace Telemetry {
+class LogBus;
+class StatsCollector;
+} // namespace Telemetry
+
+/// Everything that runs on the core thread: config, server, pipeline, providers, store
+/// client, telemetry. Created by CoreHost and moved to its thread; init() runs there.
+class Core final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Core)
+public:
+    explicit Core(CoreOptions options);
+    ~Core() override;
+
+    /// Loads the config, opens the store, starts listening. Ends in started() or startFailed().
+    void init();
+    /// Stops accepting, drains in-flight requests for up to `drainMs`, cancels the rest,
+    /// flushes the log, then quits the core thread's event loop.
+    void beginShutdown(int drainMs);
+
+Q_SIGNALS:
+    void started(const QUrl &listenUrl, const QString &databasePath);
+    void startFailed(const QString &message);
+    void recordsAppended(const Switchyard::LogRecordList &records);
+    void statsUpdated(const Switchyard::Telemetry::StatsSnapshot &stats);
+    void configApplied(quint64 version, const QString &path);
+    void configRejected(const QString &message);
+
+private:
+    Result<Config::ConfigSnapshot> loadInitialConfig() const;
+    void applyConfig(Config::ConfigSnapshot config);
+    void finishShutdown();
+
+    CoreOptions m_options;
+    Config::ConfigSnapshot m_config;
+    std::unique_ptr<Store::RequestStore> m_store;
+    std::unique_ptr<Pipeline::IRequestLog> m_requestLog;
+    Telemetry::LogBus *m_logBus = nullptr;
+    Telemetry::StatsCollector *m_stats = nullptr;
+    Providers::UpstreamClient *m_upstream = nullptr;
+    std::unique_ptr<Pipeline::ProviderRegistry> m_providers;
+    std::unique_ptr<Pipeline::RequestRecorder> m_recorder;
+    Pipeline::GatewayHandler *m_handler = nullptr;
+    Server::HttpServer *m_server = nullptr;
+    Config::ConfigWatcher *m_watcher = nullptr;
+    bool m_shuttingDown = false;
+    bool m_stopped = false;
+};
+
+} // namespace Switchyard

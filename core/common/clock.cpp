@@ -4,6 +4,8 @@
 
 #include <QElapsedTimer>
 
+#include <chrono>
+
 namespace Switchyard {
 
 QDateTime SystemClock::now() const
@@ -19,6 +21,13 @@ qint64 SystemClock::monotonicMs() const
         return t;
     }();
     return s_start.elapsed();
+}
+
+qint64 steadyNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 SystemClock *SystemClock::instance()

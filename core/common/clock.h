@@ -26,4 +26,7 @@ public:
     static SystemClock *instance();
 };
 
+/// Process-wide steady clock in nanoseconds, for sub-millisecond latencies.
+qint64 steadyNowNs();
+
 } // namespace Switchyard

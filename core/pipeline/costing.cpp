@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "core/pipeline/costing.h"
+
+namespace Switchyard::Pipeline {
+
+std::optional<double> requestCost(const Usage &usage, const Config::Price &price)
+{
+    if (!price.known || !usage.known)
+        return std::nullopt;
+    const double cacheRead = price.cacheRead >= 0 ? price.cacheRead : price.input;
+    const double cacheWrite = price.cacheWrite >= 0 ? price.cacheWrite : price.input;
+    // outputTokens already include reasoning tokens: they are priced once.
+    const double perMillion = double(usage.inputTokens) * price.input
+        + double(usage.cacheReadTokens) * cacheRead + double(usage.cacheWriteTokens) * cacheWrite
+        + double(usage.outputTokens) * price.output;
+    return perMillion / 1'000'000.0;
+}
+
+} // namespace Switchyard::Pipeline

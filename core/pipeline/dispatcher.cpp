@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "core/pipeline/dispatcher.h"
+
+#include "core/common/clock.h"
+#include "core/common/tr.h"
+#include "core/pipeline/costing.h"
+#include "core/pipeline/openaisurface.h"
+#include "core/pipeline/providerregistry.h"
+#include "core/pipeline/requestrecorder.h"
+
+namespace Switchyard::Pipeline {
+
+using Providers::ProviderError;
+
+namespace {
+
+double msSince(qint64 startNs)
+{
+    return double(steadyNowNs() - startNs) / 1e6;
+}
+
+int clientStatusFor(const ProviderError &error)
+{
+    switch (error.kind) {
+    case ProviderError::Kind::Http:
+        return error.httpStatus;
+    case ProviderError::Kind::Timeout:
+        return 504;
+    case ProviderError::Kind::Cancelled:
+        return 499;
+    case ProviderError::Kind::Connection:
+    case ProviderError::Kind::Protocol:
+        break;
+    }
+    return 502;
+}
+
+QString errorTypeFor(const ProviderError &error)
+{
+    switch (error.kind) {
+    case ProviderError::Kind::Http:
+        return error.httpStatus == 429 ? QStringLiteral("rate_limit_error") : QStringLiteral("upstream_error");
+    case ProviderError::Kind::Timeout:
+        return QStringLiteral("upstream_timeout");
+    case ProviderError::Kind::Cancelled:
+        return QStringLiteral("cancelled");
+    case ProviderError::Kind::Connection:
+        return QStringLiteral("upstream_connection_error");
+    case ProviderError::Kind::Protocol:
+        break;
+    }
+    return QStringLiteral("upstream_protocol_error");
+}
+
+} // namespace
+
+Dispatcher::Dispatcher(std::unique_ptr<Exchange> exchange, const ProviderRegistry *providers,
+                       RequestRecorder *recorder, QObject *parent)
+    : QObject(parent)
+    , m_exchange(std::move(exchange))
+    , m_providers(providers)
+    , m_recorder(recorder)
+{
+}
+
+Dispatcher::~Dispatcher()
+{
+    detachCall();
+    m_exchange->writer->setDisconnectHandler({});
+}
+
+void Dispatcher::start()
+{
+    m_exchange->writer->setDisconnectHandler([this] { onClientGone(); });
+    tryNext();
+}
+
+void Dispatcher::reject(const StageResult &result)
+{
+    answerError(result.httpStatus, result.errorType, result.code, result.message, result.headers);
+}
+
+void Dispatcher::tryNext()
+{
+    Exchange &ex = *m_exchange;
+    while (m_nextCandidate < ex.candidates.size()) {
+        const Routing::Candidate &candidate = ex.candidates.at(m_nextCandidate++);
+        m_provider = m_providers->provider(candidate.provider);
+        if (!m_provider) {
+            ex.decision.attempts.append({candidate.model, candidate.provider, candidate.upstreamModel, 0,
+                                         Tr::tr("provider '%1' is not running").arg(candidate.provider), true, 0});
+            continue;
+        }
+        ex.fallback = m_nextCandidate > 1;
+        ex.provider = candidate.provider;
+        ex.providerKind = m_provider->kind();
+        ex.model = candidate.model;
+        ex.upstreamModel = candidate.upstreamModel;
+        m_upstreamStatus = 0;
+        m_upstreamHeaders.clear();
+        m_bufferedBody.clear();
+
+        Providers::ProviderRequest request;
+        request.requestId = ex.requestId;
+        request.body = ex.body;
+        request.upstreamModel = candidate.upstreamModel;
+        request.stream = ex.stream;
+        request.clientWantsUsage = ex.clientWantsUsage;
+        m_attemptStartNs = steadyNowNs();
+        m_call = m_provider->startChat(request, this);
+        connect(m_call, &Providers::ProviderCall::started, this, &Dispatcher::onStarted);
+        connect(m_call, &Providers::ProviderCall::data, this, &Dispatcher::onData);
+        connect(m_call, &Providers::ProviderCall::finished, this, &Dispatcher::onFinished);
+        connect(m_call, &Providers::ProviderCall::failed, this, &Dispatcher::onFailed);
+        return;
+    }
+    answerFailure();
+}
+
+void Dispatcher::onStarted(int status, const HttpHeaders &headers)
+{
+    // Nothing goes to the client yet: a stream that dies before its first event can
+    // still fail over to the next candidate.
+    m_upstreamStatus = status;
+    m_upstreamHeaders = headers;
+}
+
+void Dispatcher::startClientStream()
+{
+    Exchange &ex = *m_exchange;
+    if (ex.ttftMs < 0)
+        ex.ttftMs = msSince(ex.startNs);
+    HttpHeaders headers = m_upstreamHeaders;
+    headers.append(switchyardHeaders(ex, false));
+    ex.writer->startStream(m_upstreamStatus ? m_upstreamStatus : 200, headers);
+    m_clientStarted = true;
+}
+
+void Dispatcher::onData(const QByteArray &bytes)
+{
+    if (!m_exchange->stream) {
+        m_bufferedBody.append(bytes);
+        return;
+    }
+    if (!m_clientStarted)
+        startClientStream();
+    m_errorEventRelayed = bytes.startsWith("data: {\"error\"");
+    m_exchange->responseBytes += bytes.size();
+    m_exchange->writer->writeChunk(bytes);
+}
+
+void Dispatcher::onFinished(const Providers::CallResult &result)
+{
+    Exchange &ex = *m_exchange;
+    detachCall();
+    ex.decision.attempts.append({ex.model, ex.provider, ex.upstreamModel, m_upstreamStatus, {}, false,
+                                 msSince(m_attemptStartNs)});
+    ex.decision.winner = ex.model;
+    ex.status = m_upstreamStatus ? m_upstreamStatus : 200;
+    ex.usage = result.usage;
+    if (!result.upstreamModel.isEmpty())
+        ex.upstreamModel = result.upstreamModel;
+    const Routing::Candidate &candidate = ex.candidates.at(m_nextCandidate - 1);
+    if (const std::optional<double> cost = requestCost(result.usage, candidate.price)) {
+        ex.costKnown = true;
+        ex.costUsd = *cost;
+    }
+    if (ex.stream) {
+        finish([this, tail = result.tail] {
+            Exchange &ex = *m_exchange;
+            if (!m_clientStarted)
+                startClientStream();
+            ex.responseBytes += tail.size();
+            ex.writer->writeChunk(tail);
+            ex.writer->finishStream();
+        });
+        return;
+    }
+    const QByteArray body = m_bufferedBody + result.tail;
+    ex.responseBytes = body.size();
+    if (ex.ttftMs < 0)
+        ex.ttftMs = msSince(ex.startNs);
+    finish([this, body] {
+        HttpHeaders headers = m_upstreamHeaders;
+        headers.append(switchyardHeaders(*m_exchange, true));
+        m_exchange->writer->send(m_exchange->status, headers, body);
+    });
+}
+
+void Dispatcher::onFailed(const ProviderError &error)
+{
+    Exchange &ex = *m_exchange;
+    detachCall();
+    ex.decision.attempts.append({ex.model, ex.provider, ex.upstreamModel, error.httpStatus, error.message,
+                                 error.retryable, msSince(m_attemptStartNs)});
+    m_errors.append(error);
+    if (m_clientStarted) {
+        // Bytes already reached the client: no failover; end the stream visibly broken.
+        ex.status = m_upstreamStatus ? m_upstreamStatus : 200;
+        ex.errorType = QStringLiteral("upstream_stream_error");
+        ex.errorMessage = Tr::tr("%1 failed mid-stream: %2").arg(ex.provider, error.message);
+        const bool relayed = m_errorEventRelayed;
+        finish([this, relayed] {
+            Exchange &ex = *m_exchange;
+            if (!relayed) {
+                const QByteArray event = openAiErrorEvent(ex.errorMessage, ex.errorType, {});
+                ex.responseBytes += event.size();
+                ex.writer->writeChunk(event);
+            }
+            ex.writer->abort();
+        });
+        return;
+    }
+    if (error.retryable && m_nextCandidate < ex.candidates.size()) {
+        ex.decision.reasons.append(Tr::tr("%1 failed (%2): failing over").arg(ex.model, error.message));
+        tryNext();
+        return;
+    }
+    answerFailure();
+}
+
+void Dispatcher::answerFailure()
+{
+    const Exchange &ex = *m_exchange;
+    if (m_errors.isEmpty()) {
+        answerError(503, QStringLiteral("service_unavailable"), QStringLiteral("no_available_model"),
+                    Tr::tr("no provider is available for '%1'").arg(ex.decision.requestedModel));
+        return;
+    }
+    const ProviderError &last = m_errors.constLast();
+    if (ex.decision.attempts.size() == 1 && last.kind == ProviderError::Kind::Http && !last.clientBody.isEmpty()) {
+        // A single upstream answer, already in the OpenAI shape: relay it as it is.
+        answerError(last.httpStatus, errorTypeFor(last), {}, last.message, last.clientHeaders, last.clientBody);
+        return;
+    }
+    QStringList failures;
+    for (const AttemptRecord &attempt : ex.decision.attempts)
+        failures.append(QStringLiteral("%1@%2: %3").arg(attempt.model, attempt.provider, attempt.error));
+    const QString message = ex.decision.attempts.size() == 1
+        ? failures.constFirst()
+        : Tr::tr("all %1 attempts failed: %2").arg(ex.decision.attempts.size()).arg(failures.join(QLatin1String("; ")));
+    answerError(clientStatusFor(last), errorTypeFor(last), {}, message, last.clientHeaders);
+}
+
+void Dispatcher::answerError(int status, const QString &type, const QString &code, const QString &message,
+                             const HttpHeaders &extraHeaders, const QByteArray &body)
+{
+    Exchange &ex = *m_exchange;
+    ex.status = status;
+    ex.errorType = type;
+    ex.errorMessage = message;
+    const QByteArray payload = body.isEmpty() ? openAiErrorBody(message, type, code) : body;
+    ex.responseBytes = payload.size();
+    finish([this, extraHeaders, payload] {
+        HttpHeaders headers{{"content-type", "application/json"}};
+        headers.append(extraHeaders);
+        headers.append(switchyardHeaders(*m_exchange, false));
+        m_exchange->writer->send(m_exchange->status, headers, payload);
+    });
+}
+
+void Dispatcher::onClientGone()
+{
+    if (m_finishing)
+        return;
+    Exchange &ex = *m_exchange;
+    if (m_call) {
+        ex.decision.attempts.append({ex.model, ex.provider, ex.upstreamModel, m_upstreamStatus,
+                                     Tr::tr("cancelled: the client went away"), false, msSince(m_attemptStartNs)});
+    }
+    detachCall();
+    if (ex.status == 0)
+        ex.status = 499;
+    ex.errorType = QStringLiteral("client_closed");
+    ex.errorMessage = Tr::tr("the client closed the connection before the response completed");
+    finish([] {});
+}
+
+void Dispatcher::cancel(const QString &message)
+{
+    if (m_finishing)
+        return;
+    detachCall();
+    if (m_clientStarted) {
+        m_exchange->errorType = QStringLiteral("cancelled");
+        m_exchange->errorMessage = message;
+        finish([this] { m_exchange->writer->abort(); });
+        return;
+    }
+    answerError(503, QStringLiteral("service_unavailable"), QStringLiteral("shutting_down"), message);
+}
+
+void Dispatcher::detachCall()
+{
+    if (!m_call)
+        return;
+    Providers::ProviderCall *call = m_call;
+    m_call = nullptr;
+    disconnect(call, nullptr, this, nullptr);
+    call->cancel();
+    call->deleteLater();
+}
+
+void Dispatcher::finish(std::function<void()> writeResponse)
+{
+    if (m_finishing)
+        return;
+    m_finishing = true;
+    m_recorder->complete(*m_exchange, this, [this, writeResponse = std::move(writeResponse)] {
+        if (m_exchange->writer->isOpen())
+            writeResponse();
+        Q_EMIT done();
+    });
+}
+
+} // namespace Switchyard::Pipeline

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#pragma once
+
+#include "core/common/routingdecision.h"
+#include "core/common/usage.h"
+#include "core/config/gatewayconfig.h"
+#include "core/routing/router.h"
+#include "core/server/irequesthandler.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace Switchyard::Pipeline {
+
+/// One request's context, passed by reference through the stages and owned by the
+/// Dispatcher for the request's life (Envoy's per-stream state, in Qt types).
+struct Exchange
+{
+    QString requestId;
+    Server::HttpRequest request;
+    std::shared_ptr<Server::ResponseWriter> writer;
+    Config::ConfigSnapshot config; ///< the snapshot in force when the request arrived
+    QString surface;               ///< "openai.chat"
+    QDateTime startedAt;           ///< UTC
+    qint64 startNs = 0;            ///< steadyNowNs() at arrival, for latencies
+
+    // Filled by the parse stage.
+    QJsonObject body;
+    bool stream = false;
+    bool clientWantsUsage = false;
+    QString customer;
+    QString project;
+    QString feature;
+    QStringList tags;
+    QString app;
+    QString forcedRoute;
+
+    // Filled by the route stage.
+    RoutingDecision decision;
+    QList<Routing::Candidate> candidates;
+
+    // Filled by the dispatcher.
+    int status = 0;
+    QString errorType;
+    QString errorMessage;
+    QString provider;
+    QString providerKind;
+    QString model;
+    QString upstreamModel;
+    Usage usage;
+    bool costKnown = false;
+    double costUsd = 0;
+    double ttftMs = -1;
+    qint64 responseBytes = 0;
+    bool fallback = false;
+};
+
+} // namespace Switchyard::Pipeline

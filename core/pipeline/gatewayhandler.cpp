@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "core/pipeline/gatewayhandler.h"
+
+#include "core/common/clock.h"
+#include "core/common/tr.h"
+#include "core/pipeline/dispatcher.h"
+#include "core/pipeline/openaisurface.h"
+#include "core/pipeline/parsestage.h"
+#include "core/pipeline/requestrecorder.h"
+#include "core/pipeline/routestage.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+
+namespace Switchyard::Pipeline {
+
+namespace {
+
+const HttpHeaders s_jsonHeaders{{"content-type", "application/json"}};
+
+QString newRequestId()
+{
+    const quint64 bits = QRandomGenerator::global()->generate64();
+    return QStringLiteral("req_") + QString::number(bits, 16).rightJustified(16, QLatin1Char('0'));
+}
+
+QByteArray modelsBody(const Config::GatewayConfig &config)
+{
+    QJsonArray data;
+    for (const Config::RouteSettings &route : config.routes) {
+        data.append(QJsonObject{{QStringLiteral("id"), route.name},
+                                {QStringLiteral("object"), QStringLiteral("model")},
+                                {QStringLiteral("created"), 0},
+                                {QStringLiteral("owned_by"), QStringLiteral("switchyard-route")}});
+    }
+    for (const Config::ModelSettings &model : config.models) {
+        data.append(QJsonObject{{QStringLiteral("id"), model.id},
+                                {QStringLiteral("object"), QStringLiteral("model")},
+                                {QStringLiteral("created"), 0},
+                                {QStringLiteral("owned_by"), model.provider}});
+    }
+    return QJsonDocument(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
+                                     {QStringLiteral("data"), data}})
+        .toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+GatewayHandler::GatewayHandler(const ProviderRegistry *providers, RequestRecorder *recorder,
+                               QObject *parent)
+    : QObject(parent)
+    , m_providers(providers)
+    , m_recorder(recorder)
+    , m_startedNs(steadyNowNs())
+{
+    // Stage order lives here, in one place; budgets and guards slot in between.
+    m_stages.push_back(std::make_unique<ParseStage>());
+    m_stages.push_back(std::make_unique<RouteStage>());
+}
+
+GatewayHandler::~GatewayHandler()
+{
+    qDeleteAll(m_dispatchers);
+}
+
+void GatewayHandler::setConfig(Config::ConfigSnapshot config)
+{
+    m_config = std::move(config);
+}
+
+void GatewayHandler::handleRequest(Server::HttpRequest &&request,
+                                   std::shared_ptr<Server::ResponseWriter> writer)
+{
+    if (request.path == "/v1/chat/completions" || request.path == "/chat/completions") {
+        if (request.method != "POST") {
+            writer->send(405, {{"content-type", "application/json"}, {"allow", "POST"}},
+                         openAiErrorBody(Tr::tr("use POST for %1").arg(QString::fromUtf8(request.path)),
+                                         QStringLiteral("invalid_request_error"), QStringLiteral("method_not_allowed")));
+            return;
+        }
+        handleChat(std::move(request), std::move(writer));
+        return;
+    }
+    answerLocal(request, *writer);
+}
+
+void GatewayHandler::answerLocal(const Server::HttpRequest &request, Server::ResponseWriter &writer)
+{
+    const bool isGet = request.method == "GET" || request.method == "HEAD";
+    if (isGet && request.path == "/health") {
+        const QJsonObject health{{QStringLiteral("status"), QStringLiteral("ok")},
+                                 {QStringLiteral("version"), QCoreApplication::applicationVersion()},
+                                 {QStringLiteral("uptime_s"), double(steadyNowNs() - m_startedNs) / 1e9},
+                                 {QStringLiteral("in_flight"), inFlight()}};
+        writer.send(200, s_jsonHeaders, QJsonDocument(health).toJson(QJsonDocument::Compact));
+        return;
+    }
+    if (isGet && (request.path == "/v1/models" || request.path == "/models")) {
+        writer.send(200, s_jsonHeaders, modelsBody(*m_config));
+        return;
+    }
+    writer.send(404, s_jsonHeaders,
+                openAiErrorBody(Tr::tr("no endpoint %1 %2; this gateway serves POST /v1/chat/completions, "
+                                       "GET /v1/models and GET /health")
+                                    .arg(QString::fromUtf8(request.method), QString::fromUtf8(request.path)),
+                                QStringLiteral("invalid_request_error"), QStringLiteral("unknown_url")));
+}
+
+void GatewayHandler::handleChat(Server::HttpRequest &&request, std::shared_ptr<Server::ResponseWriter> writer)
+{
+    auto exchange = std::make_unique<Exchange>();
+    exchange->requestId = newRequestId();
+    exchange->startNs = steadyNowNs();
+    exchange->startedAt = SystemClock::instance()->now();
+    exchange->request = std::move(request);
+    exchange->writer = std::move(writer);
+    exchange->config = m_config;
+    exchange->surface = QStringLiteral("openai.chat");
+    m_recorder->requestStarted();
+
+    StageResult result;
+    for (const std::unique_ptr<Stage> &stage : m_stages) {
+        result = stage->onRequest(*exchange);
+        if (result.status != StageResult::Status::Continue)
+            break;
+    }
+
+    auto *dispatcher = new Dispatcher(std::move(exchange), m_providers, m_recorder, this);
+    m_dispatchers.insert(dispatcher);
+    connect(dispatcher, &Dispatcher::done, this, [this, dispatcher] {
+        m_dispatchers.remove(dispatcher);
+        dispatcher->deleteLater();
+        if (m_dispatchers.isEmpty())
+            Q_EMIT drained();
+    });
+    if (result.status == StageResult::Status::Respond) {
+        dispatcher->reject(result);
+        return;
+    }
+    dispatcher->start();
+}
+
+void GatewayHandler::cancelAll(const QString &message)
+{
+    const QSet<Dispatcher *> dispatchers = m_dispatchers;
+    for (Dispatcher *dispatcher : dispatchers)
+        dispatcher->cancel(message);
+}
+
+} // namespace Switchyard::Pipeline

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#pragma once
+
+#include "core/config/gatewayconfig.h"
+#include "core/pipeline/stage.h"
+#include "core/server/irequesthandler.h"
+
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+#include <vector>
+
+namespace Switchyard::Pipeline {
+
+class Dispatcher;
+class ProviderRegistry;
+class RequestRecorder;
+
+/// The gateway behind the HTTP server: answers the local endpoints itself and runs
+/// chat requests through the stages into a Dispatcher. Lives on the core thread.
+class GatewayHandler final : public QObject, public Server::IRequestHandler
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GatewayHandler)
+public:
+    GatewayHandler(const ProviderRegistry *providers, RequestRecorder *recorder,
+                   QObject *parent = nullptr);
+    ~GatewayHandler() override;
+
+    /// The snapshot new requests get; in-flight requests keep theirs.
+    void setConfig(Config::ConfigSnapshot config);
+    void handleRequest(Server::HttpRequest &&request, std::shared_ptr<Server::ResponseWriter> writer) override;
+
+    int inFlight() const { return int(m_dispatchers.size()); }
+    /// Cancels every in-flight request (end of the shutdown drain).
+    void cancelAll(const QString &message);
+
+Q_SIGNALS:
+    /// The last in-flight request completed.
+    void drained();
+
+private:
+    void handleChat(Server::HttpRequest &&request, std::shared_ptr<Server::ResponseWriter> writer);
+    void answerLocal(const Server::HttpRequest &request, Server::ResponseWriter &writer);
+
+    Config::ConfigSnapshot m_config;
+    const ProviderRegistry *m_providers;
+    RequestRecorder *m_recorder;
+    std::vector<std::unique_ptr<Stage>> m_stages;
+    QSet<Dispatcher *> m_dispatchers;
+    qint64 m_startedNs = 0;
+};
+
+} // namespace Switchyard::Pipeline

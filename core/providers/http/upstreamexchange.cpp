@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "core/providers/http/upstreamexchange.h"
+
+#include "core/common/tr.h"
+#include "core/providers/http/upstreamconnection.h"
+
+#include <QTimerEvent>
+
+namespace Switchyard::Providers {
+
+namespace {
+
+bool isReservedHeader(const QByteArray &name)
+{
+    return name.compare("host", Qt::CaseInsensitive) == 0
+           || name.compare("content-length", Qt::CaseInsensitive) == 0
+           || name.compare("connection", Qt::CaseInsensitive) == 0
+           || name.compare("transfer-encoding", Qt::CaseInsensitive) == 0;
+}
+
+QByteArray serialise(const UpstreamRequestSpec &spec)
+{
+    QByteArray path = spec.url.path(QUrl::FullyEncoded).toUtf8();
+    if (path.isEmpty()) {
+        path = QByteArrayLiteral("/");
+    }
+    if (spec.url.hasQuery()) {
+        path += '?' + spec.url.query(QUrl::FullyEncoded).toUtf8();
+    }
+    const QByteArray host = spec.url.adjusted(QUrl::RemoveUserInfo).authority(QUrl::FullyEncoded)
+                                .toUtf8();
+    QByteArray out;
+    out.reserve(128 + path.size() + spec.body.size() + 64 * spec.headers.size());
+    out += spec.method + ' ' + path + " HTTP/1.1\r\nHost: " + host + "\r\n";
+    for (const auto &header : spec.headers) {
+        if (!isReservedHeader(header.first)) {
+            out += header.first + ": " + header.second + "\r\n";
+        }
+    }
+    if (!spec.body.isEmpty() || spec.method == "POST" || spec.method == "PUT"
+        || spec.method == "PATCH") {
+        out += "Content-Length: " + QByteArray::number(spec.body.size()) + "\r\n";
+    }
+    out += "\r\n";
+    out += spec.body;
+    return out;
+}
+
+} // namespace
+
+UpstreamExchange::UpstreamExchange(UpstreamClient *client, const UpstreamRequestSpec &spec,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_url(spec.url)
+    , m_request(serialise(spec))
+    , m_isHead(spec.method == "HEAD")
+    , m_connectTimeoutMs(spec.connectTimeoutMs)
+{
+    if (spec.firstByteTimeoutMs > 0) {
+        m_firstByteTimer.start(spec.firstByteTimeoutMs, Qt::PreciseTimer, this);
+    }
+    if (spec.totalTimeoutMs > 0) {
+        m_totalTimer.start(spec.totalTimeoutMs, Qt::PreciseTimer, this);
+    }
+}
+
+UpstreamExchange::~UpstreamExchange()
+{
+    abort();
+}
+
+bool UpstreamExchange::isTimeout(ErrorKind kind)
+{
+    return kind == ErrorKind::ConnectTimeout || kind == ErrorKind::FirstByteTimeout
+           || kind == ErrorKind::TotalTimeout;
+}
+
+void UpstreamExchange::abort()
+{
+    if (m_done) {
+        return;
+    }
+    m_done = true;
+    finishTimers();
+    if (m_connection) {
+        m_connection->detach();
+    }
+}
+
+void UpstreamExchange::start(bool forceNew)
+{
+    if (!m_client) {
+        return;
+    }
+    Internal::UpstreamConnection *connection = m_client->acquire(m_url, forceNew, &m_reused);
+    if (!m_reused && m_connectTimeoutMs > 0) {
+        m_connectTimer.start(m_connectTimeoutMs, Qt::PreciseTimer, this);
+    }
+    connection->startRequest(this, m_request, m_isHead);
+}
+
+void UpstreamExchange::fail(ErrorKind kind, const QString &message)
+{
+    if (m_done) {
+        return;
+    }
+    m_done = true;
+    finishTimers();
+    if (m_connection) {
+        m_connection->detach();
+    }
+    Q_EMIT failed(kind, message);
+}
+
+void UpstreamExchange::finishTimers()
+{
+    m_connectTimer.stop();
+    m_firstByteTimer.stop();
+    m_totalTimer.stop();
+}
+
+void UpstreamExchange::timerEvent(QTimerEvent *event)
+{
+    const int id = event->timerId();
+    if (id == m_connectTimer.timerId()) {
+        fail(ErrorKind::ConnectTimeout, Tr::tr("Timed out connecting to the upstream"));
+    } else if (id == m_firstByteTimer.timerId()) {
+        fail(ErrorKind::FirstByteTimeout,
+             Tr::tr("Timed out waiting for the upstream to start its response"));
+    } else if (id == m_totalTimer.timerId()) {
+        fail(ErrorKind::TotalTimeout, Tr::tr("Timed out waiting for the upstream response"));
+    } else {
+        QObject::timerEvent(event);
+    }
+}
+
+void UpstreamExchange::handleConnected()
+{
+    m_connectTimer.stop();
+}
+
+void UpstreamExchange::handleHead(int status, const HttpHeaders &headers)
+{
+    m_gotResponse = true;
+    m_firstByteTimer.stop();
+    Q_EMIT responseHead(status, headers);
+}
+
+void UpstreamExchange::handleBody(const QByteArray &bytes)
+{
+    Q_EMIT bodyData(bytes);
+}
+
+void UpstreamExchange::handleComplete()
+{
+    if (m_done) {
+        return;
+    }
+    m_done = true;
+    finishTimers();
+    Q_EMIT finished();
+}
+
+void UpstreamExchange::handleError(ErrorKind kind, const QString &message, bool beforeAnyByte)
+{
+    if (m_done) {
+        return;
+    }
+    // A pooled socket the server closed while idle: retry once on a fresh connection.
+    if (m_reused && beforeAnyByte && !m_retried && kind == ErrorKind::ConnectionClosed) {
+        m_retried = true;
+        start(true);
+        return;
+    }
+    fail(kind, message);
+}
+
+} // namespace Switchyard::Providers

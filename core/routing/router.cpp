@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "core/routing/router.h"
+
+#include "core/common/tr.h"
+
+#include <QRandomGenerator>
+
+namespace Switchyard::Routing {
+
+namespace {
+
+QString providerProblem(const Config::ProviderSettings *provider)
+{
+    if (!provider)
+        return Tr::tr("its provider is not configured");
+    if (provider->kind == QLatin1String("simulated"))
+        return {};
+    if (provider->apiKey.isEmpty()) {
+        if (!provider->apiKeyEnv.isEmpty())
+            return Tr::tr("provider '%1' has no API key (set %2)").arg(provider->id, provider->apiKeyEnv);
+        return Tr::tr("provider '%1' has no API key").arg(provider->id);
+    }
+    return {};
+}
+
+} // namespace
+
+Router::Router(Config::ConfigSnapshot config, std::function<double()> random)
+    : m_config(std::move(config))
+    , m_random(random ? std::move(random) : [] { return QRandomGenerator::global()->generateDouble(); })
+{
+}
+
+Result<RoutePlan> Router::plan(const RouteQuery &query, RoutingDecision &decision) const
+{
+    const Config::GatewayConfig &config = *m_config;
+    QString name = query.requestedModel;
+    decision.requestedModel = query.requestedModel;
+    if (!query.forcedRoute.isEmpty()) {
+        decision.reasons.append(Tr::tr("route forced by x-switchyard-route: %1").arg(query.forcedRoute));
+        name = query.forcedRoute;
+        if (!config.route(name))
+            return Error{QStringLiteral("model_not_found"),
+                         Tr::tr("route '%1' named in x-switchyard-route does not exist").arg(name)};
+    } else if (name.isEmpty()) {
+        name = config.defaultRoute;
+        decision.reasons.append(Tr::tr("no model given: using the default route '%1'").arg(name));
+    }
+
+    RoutePlan plan;
+    QStringList stack;
+    if (const Config::RouteSettings *route = config.route(name)) {
+        decision.route = route->name;
+        decision.strategy = route->strategy;
+        if (!expand(name, plan.candidates, stack, decision))
+            return Error{QStringLiteral("route_cycle"),
+                         Tr::tr("route '%1' refers back to itself: %2").arg(name, stack.join(QLatin1String(" → ")))};
+    } else if (const Config::ModelSettings *model = config.model(name)) {
+        decision.strategy = QStringLiteral("direct");
+        addModel(*model, plan.candidates, decision);
+    } else if (const qsizetype slash = name.indexOf(QLatin1Char('/')); slash > 0) {
+        // "provider/model": a catalog entry of that provider, else an ad-hoc upstream name.
+        const QString providerId = name.left(slash);
+        const QString upstream = name.mid(slash + 1);
+        const Config::ProviderSettings *provider = config.provider(providerId);
+        if (!provider)
+            return Error{QStringLiteral("model_not_found"),
+                         Tr::tr("model '%1' is unknown: no provider '%2' is configured").arg(name, providerId)};
+        decision.strategy = QStringLiteral("direct");
+        bool found = false;
+        for (const Config::ModelSettings &model : config.models) {
+            if (model.provider == providerId && (model.id == upstream || model.upstream == upstream)) {
+                addModel(model, plan.candidates, decision);
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            const QString problem = providerProblem(provider);
+            decision.candidates.append({name, providerId, problem.isEmpty(), problem.isEmpty()
+                                            ? Tr::tr("provider-qualified model outside the catalog: price unknown")
+                                            : problem});
+            if (problem.isEmpty())
+                plan.candidates.append({name, providerId, upstream, {}});
+        }
+    } else {
+        QStringList known;
+        for (const Config::RouteSettings &route : config.routes)
+            known.append(route.name);
+        for (const Config::ModelSettings &model : config.models)
+            known.append(model.id);
+        return Error{QStringLiteral("model_not_found"),
+                     Tr::tr("model '%1' is neither a catalog model nor a route; available: %2")
+                         .arg(name, known.join(QLatin1String(", ")))};
+    }
+
+    if (plan.candidates.isEmpty()) {
+        QStringList why;
+        for (const CandidateRecord &c : decision.candidates)
+            why.append(QStringLiteral("%1: %2").arg(c.model, c.reason));
+        return Error{QStringLiteral("no_available_model"),
+                     Tr::tr("no model can serve '%1': %2").arg(name, why.join(QLatin1String("; ")))};
+    }
+    return plan;
+}
+
+bool Router::expand(const QString &name, QList<Candidate> &out, QStringList &stack,
+                    RoutingDecision &decision) const
+{
+    const Config::GatewayConfig &config = *m_config;
+    if (const Config::ModelSettings *model = config.model(name)) {
+        addModel(*model, out, decision);
+        return true;
+    }
+    const Config::RouteSettings *route = config.route(name);
+    if (!route)
+        return true; // validated configs never get here
+    if (stack.contains(name)) {
+        stack.append(name);
+        return false;
+    }
+    stack.append(name);
+    for (const Config::RouteTarget &target : orderedTargets(*route, decision)) {
+        if (!expand(target.name, out, stack, decision))
+            return false;
+    }
+    stack.removeLast();
+    return true;
+}
+
+QList<Config::RouteTarget> Router::orderedTargets(const Config::RouteSettings &route,
+                                                  RoutingDecision &decision) const
+{
+    if (route.strategy == QLatin1String("loadbalance")) {
+        // Weighted draw without replacement: the first pick serves, the rest are its fallbacks.
+        QList<Config::RouteTarget> pool = route.targets;
+        QList<Config::RouteTarget> ordered;
+        while (!pool.isEmpty()) {
+            double total = 0;
+            for (const Config::RouteTarget &t : pool)
+                total += t.weight;
+            double point = m_random() * total;
+            qsizetype pick = pool.size() - 1;
+            for (qsizetype i = 0; i < pool.size(); ++i) {
+                point -= pool[i].weight;
+                if (point < 0) {
+                    pick = i;
+                    break;
+                }
+            }
+            ordered.append(pool.takeAt(pick));
+        }
+        if (!ordered.isEmpty())
+            decision.reasons.append(Tr::tr("%1: weighted draw picked %2").arg(route.name, ordered.first().name));
+        return ordered;
+    }
+    if (route.strategy == QLatin1String("score")) {
+        QList<Config::RouteTarget> ordered;
+        for (const QString &candidate : route.candidates)
+            ordered.append({candidate, 1});
+        decision.reasons.append(Tr::tr("%1: score strategy ranks candidates in listed order until live scoring is enabled").arg(route.name));
+        return ordered;
+    }
+    if (route.strategy == QLatin1String("conditional")) {
+        decision.reasons.append(Tr::tr("%1: conditions are not evaluated yet; took the default '%2'").arg(route.name, route.defaultTarget));
+        return {{route.defaultTarget, 1}};
+    }
+    return route.targets;
+}
+
+bool Router::addModel(const Config::ModelSettings &model, QList<Candidate> &out,
+                      RoutingDecision &decision) const
+{
+    for (const Candidate &existing : out) {
+        if (existing.model == model.id)
+            return false; // a model reached twice through nested routes is tried once
+    }
+    const QString problem = providerProblem(m_config->provider(model.provider));
+    if (!problem.isEmpty()) {
+        decision.candidates.append({model.id, model.provider, false, problem});
+        return false;
+    }
+    decision.candidates.append({model.id, model.provider, true,
+                                out.isEmpty() ? Tr::tr("first choice")
+                                              : Tr::tr("fallback #%1").arg(out.size())});
+    out.append({model.id, model.provider, model.upstream.isEmpty() ? model.id : model.upstream, model.price});
+    return true;
+}
+
+} // namespace Switchyard::Routing

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+// The response half of HttpConnection and the ResponseWriter handed to handlers.
+#include "core/server/httpconnection.h"
+
+#include "core/server/httpserver.h"
+
+#include <QDebug>
+#include <QTcpSocket>
+
+namespace Switchyard::Server::Internal {
+
+namespace {
+
+/// Bodies below this are copied behind the head so a simple response is one socket write;
+/// larger ones are queued by reference (QIODevice adopts big QByteArrays without copying).
+constexpr qsizetype kInlineBodyLimit = 16 * 1024;
+
+bool isFramingHeader(const QByteArray &name)
+{
+    return name.compare("content-length", Qt::CaseInsensitive) == 0
+           || name.compare("transfer-encoding", Qt::CaseInsensitive) == 0
+           || name.compare("connection", Qt::CaseInsensitive) == 0;
+}
+
+bool bodyForbidden(int status)
+{
+    return (status >= 100 && status < 200) || status == 204 || status == 304;
+}
+
+} // namespace
+
+void ConnectionWriter::send(int status, const HttpHeaders &headers, const QByteArray &body)
+{
+    if (!m_connection) {
+        return;
+    }
+    if (m_started) {
+        qWarning("ResponseWriter::send() after the response has started; ignored");
+        return;
+    }
+    m_started = true;
+    m_connection->sendResponse(status, headers, body);
+}
+
+void ConnectionWriter::startStream(int status, const HttpHeaders &headers)
+{
+    if (!m_connection) {
+        return;
+    }
+    if (m_started) {
+        qWarning("ResponseWriter::startStream() after the response has started; ignored");
+        return;
+    }
+    m_started = true;
+    m_connection->startStream(status, headers);
+}
+
+void ConnectionWriter::writeChunk(const QByteArray &data)
+{
+    if (m_connection && m_started) {
+        m_connection->writeChunk(data);
+    }
+}
+
+void ConnectionWriter::finishStream()
+{
+    if (m_connection && m_started) {
+        m_connection->finishStream();
+    }
+}
+
+void ConnectionWriter::abort()
+{
+    if (m_connection) {
+        m_connection->abortResponse();
+    }
+}
+
+qint64 ConnectionWriter::pendingBytes() const
+{
+    return m_connection ? m_connection->pendingBytes() : 0;
+}
+
+void ConnectionWriter::setDisconnectHandler(std::function<void()> handler)
+{
+    m_disconnectHandler = std::move(handler);
+}
+
+void HttpConnection::appendHead(QByteArray &out, int status, const HttpHeaders &headers) const
+{
+    out += m_http10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+    out += QByteArray::number(status);
+    out += ' ';
+    out += reasonPhrase(status);
+    out += "\r\n";
+    for (const auto &[name, value] : headers) {
+        if (isFramingHeader(name)) {
+            continue; // the server frames the response itself
+        }
+        if (name.contains('\n') || name.contains('\r') || value.contains('\n')
+            || value.contains('\r')) {
+            qWarning() << "dropping response header with a line break:" << name;
+            continue;
+        }
+        out += name;
+        out += ": ";
+        out += value;
+        out += "\r\n";
+    }
+    if (!m_keepAlive) {
+        out += "Connection: close\r\n";
+    } else if (m_http10) {
+        out += "Connection: keep-alive\r\n";
+    }
+}
+
+void HttpConnection::sendResponse(int status, const HttpHeaders &headers, const QByteArray &body)
+{
+    const bool withBody = !m_isHead && !bodyForbidden(status);
+    const bool inlineBody = withBody && body.size() < kInlineBodyLimit;
+    QByteArray out;
+    out.reserve(128 + headers.size() * 48 + (inlineBody ? body.size() : 0));
+    appendHead(out, status, headers);
+    if (!bodyForbidden(status)) {
+        out += "Content-Length: ";
+        out += QByteArray::number(body.size());
+        out += "\r\n";
+    }
+    out += "\r\n";
+    if (inlineBody) {
+        out += body;
+        write(out);
+    } else {
+        m_socket->write(out);
+        if (withBody) {
+            m_socket->write(body);
+        }
+        m_socket->flush();
+    }
+    endResponse();
+}
+
+void HttpConnection::startStream(int status, const HttpHeaders &headers)
+{
+    if (m_http10) {
+        m_keepAlive = false; // no chunked coding in HTTP/1.0: the close ends the body
+    }
+    QByteArray out;
+    out.reserve(128 + headers.size() * 48);
+    appendHead(out, status, headers);
+    if (!m_http10) {
+        out += "Transfer-Encoding: chunked\r\n";
+    }
+    out += "\r\n";
+    write(out);
+    if (m_isHead || bodyForbidden(status)) {
+        endResponse();
+        return;
+    }
+    m_streaming = true;
+}
+
+void HttpConnection::writeChunk(const QByteArray &data)
+{
+    if (!m_streaming || data.isEmpty()) {
+        return; // an empty chunk would end the stream
+    }
+    if (m_http10) {
+        write(data);
+        return;
+    }
+    const QByteArray size = QByteArray::number(data.size(), 16);
+    if (data.size() < kInlineBodyLimit) {
+        QByteArray out;
+        out.reserve(size.size() + data.size() + 4);
+        out += size;
+        out += "\r\n";
+        out += data;
+        out += "\r\n";
+        write(out);
+    } else {
+        m_socket->write(size + "\r\n");
+        m_socket->write(data);
+        m_socket->write("\r\n", 2);
+        m_socket->flush();
+    }
+}
+
+void HttpConnection::finishStream()
+{
+    if (!m_streaming) {
+        return;
+    }
+    if (!m_http10) {
+        write(QByteArrayLiteral("0\r\n\r\n"));
+    }
+    endResponse();
+}
+
+void HttpConnection::abortResponse()
+{
+    // The handler chose to end the response this way, so its disconnect handler is not called.
+    if (m_writer) {
+        m_writer->m_connection = nullptr;
+        m_writer.reset();
+        m_server->requestEnded();
+    }
+    abortConnection();
+}
+
+qint64 HttpConnection::pendingBytes() const
+{
+    return m_socket->bytesToWrite();
+}
+
+} // namespace Switchyard::Server::Internal

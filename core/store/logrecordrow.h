@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#pragma once
+
+#include "core/common/logrecord.h"
+
+#include <QString>
+
+class QSqlQuery;
+
+/// LogRecord ⇄ one row of the `requests` table. Store-internal: other folders go through
+/// RequestStore. Unknown values are NULL, never 0: ttftMs < 0, usage.known == false and
+/// costKnown == false each map to NULL columns (and back).
+namespace Switchyard::Store::Internal::LogRecordRow {
+
+/// "INSERT INTO requests (...) VALUES (?, ...)"; bind() fills its placeholders.
+QString insertStatement();
+
+/// "SELECT id, ... FROM requests" (no WHERE/ORDER); fromQuery() reads its columns.
+QString selectStatement();
+
+/// Binds every column of \a record to \a query, which was prepared from insertStatement().
+void bind(QSqlQuery &query, const LogRecord &record);
+
+/// Reads the current row of \a query, which was built from selectStatement().
+/// LogRecord::sequence is set to the row id (the store's cursor), not the producer's sequence.
+LogRecord fromQuery(const QSqlQuery &query);
+
+/// Timestamps are stored as ISO-8601 UTC with milliseconds ("2026-01-02T03:04:05.678Z"),
+/// which sorts correctly as text in SQLite and PostgreSQL.
+QString timestampToText(const QDateTime &time);
+QDateTime timestampFromText(const QString &text);
+
+} // namespace Switchyard::Store::Internal::LogRecordRow

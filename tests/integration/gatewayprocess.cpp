@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "gatewayprocess.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace Switchyard::Testing {
+
+GatewayProcess::GatewayProcess() = default;
+
+GatewayProcess::~GatewayProcess()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}
+
+QString GatewayProcess::configPath() const
+{
+    return m_dir.filePath(QStringLiteral("config.json"));
+}
+
+QString GatewayProcess::dataDir() const
+{
+    return m_dir.filePath(QStringLiteral("data"));
+}
+
+QString GatewayProcess::databasePath() const
+{
+    return QDir(dataDir()).filePath(QStringLiteral("switchyard.sqlite"));
+}
+
+bool GatewayProcess::start(const QJsonObject &config, int timeoutMs)
+{
+    QFile file(configPath());
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    file.write(QJsonDocument(config).toJson());
+    file.close();
+
+    m_process.setProgram(QStringLiteral(SWITCHYARD_SERVER_PATH));
+    m_process.setArguments({QStringLiteral("--config"), configPath(), QStringLiteral("--port"), QStringLiteral("0"),
+                            QStringLiteral("--data-dir"), dataDir()});
+    m_process.start();
+    if (!m_process.waitForStarted(timeoutMs))
+        return false;
+    static const QRegularExpression s_listening(QStringLiteral("listening on (http://\\S+)"));
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
+        m_process.waitForReadyRead(int(qMin<qint64>(deadline.remainingTime(), 500)));
+        m_stdout += m_process.readAllStandardOutput();
+        m_stderr += m_process.readAllStandardError();
+        const QRegularExpressionMatch match = s_listening.match(QString::fromUtf8(m_stdout));
+        if (match.hasMatch()) {
+            m_baseUrl = QUrl(match.captured(1));
+            return true;
+        }
+    }
+    m_stderr += m_process.readAllStandardError();
+    return false;
+}
+
+int GatewayProcess::stop(int timeoutMs)
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return m_process.exitCode();
+    m_process.terminate();
+    if (!m_process.waitForFinished(timeoutMs)) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+        return -1;
+    }
+    m_stderr += m_process.readAllStandardError();
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
+} // namespace Switchyard::Testing

@@ -1,0 +1,475 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "core/store/requeststore.h"
+#include "core/store/schema.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+using namespace Switchyard;
+using Switchyard::Store::RequestStore;
+
+namespace {
+
+LogRecord makeRecord(int n)
+{
+    LogRecord r;
+    r.requestId = QStringLiteral("req-%1").arg(n);
+    r.startedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 678), Qt::UTC).addMSecs(n);
+    r.customer = QStringLiteral("acme");
+    r.surface = QStringLiteral("openai.chat");
+    r.model = QStringLiteral("gpt-4o-mini");
+    r.status = 200;
+    r.attempts = 1;
+    r.latencyMs = 12.5;
+    return r;
+}
+
+LogRecord fullRecord()
+{
+    LogRecord r = makeRecord(1);
+    r.project = QStringLiteral("checkout");
+    r.feature = QStringLiteral("summaries");
+    r.tags = {QStringLiteral("beta"), QStringLiteral("eu")};
+    r.app = QStringLiteral("curl");
+    r.requestedModel = QStringLiteral("auto");
+    r.route = QStringLiteral("reliable");
+    r.provider = QStringLiteral("openai");
+    r.providerKind = QStringLiteral("openai");
+    r.upstreamModel = QStringLiteral("gpt-4o-mini-2024-07-18");
+    r.stream = true;
+    r.fallback = true;
+    r.attempts = 2;
+    r.latencyMs = 812.25;
+    r.ttftMs = 143.5;
+    r.usage = {1200, 300, 40, 500, 120, true};
+    r.costKnown = true;
+    r.costUsd = 0.000487;
+    r.requestBytes = 2048;
+    r.responseBytes = 4096;
+    r.decision.requestedModel = QStringLiteral("auto");
+    r.decision.route = QStringLiteral("reliable");
+    r.decision.strategy = QStringLiteral("fallback");
+    r.decision.candidates = {{QStringLiteral("claude-3-5-haiku"), QStringLiteral("anthropic"), true,
+                              QStringLiteral("first target")},
+                             {QStringLiteral("gpt-4o-mini"), QStringLiteral("openai"), false,
+                              QStringLiteral("region us not allowed")}};
+    r.decision.reasons = {QStringLiteral("rule acme-eu")};
+    r.decision.winner = QStringLiteral("gpt-4o-mini");
+    r.decision.attempts = {{QStringLiteral("claude-3-5-haiku"), QStringLiteral("anthropic"),
+                            QStringLiteral("claude-3-5-haiku-latest"), 529,
+                            QStringLiteral("overloaded"), true, 300.5},
+                           {QStringLiteral("gpt-4o-mini"), QStringLiteral("openai"),
+                            QStringLiteral("gpt-4o-mini-2024-07-18"), 200, QString(), false,
+                            500.75}};
+    return r;
+}
+
+LogRecord unknownsRecord()
+{
+    LogRecord r = makeRecord(2);
+    r.status = 502;
+    r.errorType = QStringLiteral("upstream_error");
+    r.errorMessage = QStringLiteral("connection reset, \"quoted\", 'single', ünïcode");
+    r.ttftMs = -1;
+    r.usage = {};
+    r.costKnown = false;
+    return r;
+}
+
+void compareRecords(const LogRecord &actual, const LogRecord &expected)
+{
+    QCOMPARE(actual.requestId, expected.requestId);
+    QCOMPARE(actual.startedAt, expected.startedAt);
+    QCOMPARE(actual.customer, expected.customer);
+    QCOMPARE(actual.project, expected.project);
+    QCOMPARE(actual.feature, expected.feature);
+    QCOMPARE(actual.tags, expected.tags);
+    QCOMPARE(actual.app, expected.app);
+    QCOMPARE(actual.surface, expected.surface);
+    QCOMPARE(actual.requestedModel, expected.requestedModel);
+    QCOMPARE(actual.route, expected.route);
+    QCOMPARE(actual.provider, expected.provider);
+    QCOMPARE(actual.providerKind, expected.providerKind);
+    QCOMPARE(actual.model, expected.model);
+    QCOMPARE(actual.upstreamModel, expected.upstreamModel);
+    QCOMPARE(actual.stream, expected.stream);
+    QCOMPARE(actual.status, expected.status);
+    QCOMPARE(actual.errorType, expected.errorType);
+    QCOMPARE(actual.errorMessage, expected.errorMessage);
+    QCOMPARE(actual.attempts, expected.attempts);
+    QCOMPARE(actual.fallback, expected.fallback);
+    QCOMPARE(actual.latencyMs, expected.latencyMs);
+    QCOMPARE(actual.ttftMs, expected.ttftMs);
+    QCOMPARE(actual.usage.known, expected.usage.known);
+    QCOMPARE(actual.usage.inputTokens, expected.usage.inputTokens);
+    QCOMPARE(actual.usage.cacheReadTokens, expected.usage.cacheReadTokens);
+    QCOMPARE(actual.usage.cacheWriteTokens, expected.usage.cacheWriteTokens);
+    QCOMPARE(actual.usage.outputTokens, expected.usage.outputTokens);
+    QCOMPARE(actual.usage.reasoningTokens, expected.usage.reasoningTokens);
+    QCOMPARE(actual.costKnown, expected.costKnown);
+    QCOMPARE(actual.costUsd, expected.costUsd);
+    QCOMPARE(actual.requestBytes, expected.requestBytes);
+    QCOMPARE(actual.responseBytes, expected.responseBytes);
+    QCOMPARE(actual.decision.toJson(), expected.decision.toJson());
+}
+
+// A plain connection in the test thread, to look at the file the way another process would.
+class RawDb
+{
+public:
+    explicit RawDb(const QString &path)
+        : m_name(QStringLiteral("tst-raw-%1").arg(++s_counter))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.open();
+    }
+    ~RawDb() { QSqlDatabase::removeDatabase(m_name); }
+    QVariant scalar(const QString &sql) const
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        if (!q.exec(sql) || !q.next())
+            return {};
+        return q.value(0);
+    }
+    bool exec(const QString &sql) const
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        return q.exec(sql);
+    }
+
+private:
+    static inline int s_counter = 0;
+    QString m_name;
+};
+
+} // namespace
+
+class tst_RequestStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void openNewDatabase();
+    void appendThousandCallbacksInOrder();
+    void roundTrip_data();
+    void roundTrip();
+    void reopenKeepsRows();
+    void migratesVersion1Database();
+    void closeFlushesQueued();
+    void concurrentAppends();
+    void duplicateRequestIdFailsOnlyThatRecord();
+    void queryRecentAsync();
+    void appendAfterCloseFails();
+    void unwritablePath();
+    void throughput();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString dbPath() const { return m_dir->filePath(QStringLiteral("data/requests.sqlite")); }
+};
+
+void tst_RequestStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void tst_RequestStore::openNewDatabase()
+{
+    RequestStore store;
+    const Result<int> version = store.open(dbPath()); // also creates data/
+    QVERIFY2(version.ok(), qPrintable(version ? QString() : version.error().message));
+    QCOMPARE(version.value(), Store::Schema::latestVersion());
+    QCOMPARE(version.value(), 2);
+    QVERIFY(store.isOpen());
+    QCOMPARE(store.countBlocking(), 0);
+
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 2);
+    QCOMPARE(store.open(dbPath()).error().code, QStringLiteral("store.already_open"));
+}
+
+void tst_RequestStore::appendThousandCallbacksInOrder()
+{
+    RequestStore store;
+    QVERIFY(store.open(dbPath()).ok());
+    QList<int> seen;
+    int failures = 0;
+    for (int i = 0; i < 1000; ++i) {
+        store.append(makeRecord(i), this, [&seen, &failures, i](bool ok, const QString &) {
+            seen.append(i);
+            failures += ok ? 0 : 1;
+        });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(seen.size(), 1000, 10000);
+    QCOMPARE(store.countBlocking(), 1000);
+    QCOMPARE(failures, 0);
+    for (int i = 0; i < seen.size(); ++i)
+        QCOMPARE(seen.at(i), i);
+    QCoreApplication::processEvents(); // nothing runs twice
+    QCOMPARE(seen.size(), 1000);
+}
+
+void tst_RequestStore::roundTrip_data()
+{
+    QTest::addColumn<LogRecord>("record");
+    QTest::newRow("every field set, decision with attempts and candidates") << fullRecord();
+    QTest::newRow("unknown ttft, usage and cost stay NULL") << unknownsRecord();
+    LogRecord empty;
+    empty.requestId = QStringLiteral("bare");
+    QTest::newRow("defaults, no start time") << empty;
+}
+
+void tst_RequestStore::roundTrip()
+{
+    QFETCH(LogRecord, record);
+    RequestStore store;
+    QVERIFY(store.open(dbPath()).ok());
+    bool committed = false;
+    store.append(record, this, [&](bool ok, const QString &) { committed = ok; });
+    QTRY_VERIFY_WITH_TIMEOUT(committed, 5000);
+    const LogRecordList rows = store.recentBlocking(10);
+    QCOMPARE(rows.size(), 1);
+    compareRecords(rows.first(), record);
+    QVERIFY(rows.first().sequence > 0);
+
+    RawDb raw(dbPath());
+    if (!record.usage.known) {
+        QVERIFY(raw.scalar(QStringLiteral("SELECT input_tokens FROM requests")).isNull());
+        QVERIFY(raw.scalar(QStringLiteral("SELECT cost_usd FROM requests")).isNull());
+        QVERIFY(raw.scalar(QStringLiteral("SELECT ttft_ms FROM requests")).isNull());
+    }
+    if (record.startedAt.isValid()) {
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT started_at FROM requests")).toString(),
+                 record.startedAt.toString(Qt::ISODateWithMs));
+    }
+}
+
+void tst_RequestStore::reopenKeepsRows()
+{
+    {
+        RequestStore store;
+        QVERIFY(store.open(dbPath()).ok());
+        for (int i = 0; i < 10; ++i)
+            store.append(makeRecord(i), nullptr, {});
+        store.close();
+        QVERIFY(!store.isOpen());
+    }
+    RequestStore store;
+    QCOMPARE(store.open(dbPath()).value(), 2);
+    QCOMPARE(store.countBlocking(), 10);
+    QCOMPARE(store.recentBlocking(1).first().requestId, QStringLiteral("req-9"));
+}
+
+void tst_RequestStore::migratesVersion1Database()
+{
+    QVERIFY(QDir().mkpath(QFileInfo(dbPath()).absolutePath()));
+    {
+        // Hand-made, as a version-1 build left it: no reasoning_tokens, one index.
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(QStringLiteral(
+            "CREATE TABLE requests (id INTEGER PRIMARY KEY, request_id TEXT UNIQUE, "
+            "started_at TEXT, customer TEXT, project TEXT, feature TEXT, tags TEXT, app TEXT, "
+            "surface TEXT, requested_model TEXT, route TEXT, provider TEXT, provider_kind TEXT, "
+            "model TEXT, upstream_model TEXT, stream INTEGER NOT NULL DEFAULT 0, status INTEGER, "
+            "error_type TEXT, error_message TEXT, attempts INTEGER, "
+            "fallback INTEGER NOT NULL DEFAULT 0, latency_ms REAL, ttft_ms REAL, "
+            "input_tokens INTEGER, cache_read_tokens INTEGER, cache_write_tokens INTEGER, "
+            "output_tokens INTEGER, cost_usd REAL, request_bytes INTEGER, "
+            "response_bytes INTEGER, decision TEXT)")));
+        QVERIFY(raw.exec(QStringLiteral("CREATE INDEX requests_started_at ON requests (started_at)")));
+        QVERIFY(raw.exec(QStringLiteral(
+            "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")));
+        QVERIFY(raw.exec(QStringLiteral(
+            "INSERT INTO schema_version VALUES (1, '2026-01-01T00:00:00.000Z')")));
+        QVERIFY(raw.exec(QStringLiteral(
+            "INSERT INTO requests (request_id, started_at, customer, status, input_tokens, "
+            "output_tokens, cost_usd, decision) VALUES "
+            "('old-1', '2026-01-01T10:00:00.000Z', 'acme', 200, 10, 20, 0.5, '{}'), "
+            "('old-2', '2026-01-01T11:00:00.000Z', 'globex', 500, NULL, NULL, NULL, '{}')")));
+    }
+    RequestStore store;
+    const Result<int> version = store.open(dbPath());
+    QVERIFY2(version.ok(), qPrintable(version ? QString() : version.error().message));
+    QCOMPARE(version.value(), 2);
+    const LogRecordList rows = store.recentBlocking(10);
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(0).requestId, QStringLiteral("old-2"));
+    QVERIFY(!rows.at(0).usage.known);
+    QVERIFY(!rows.at(0).costKnown);
+    QCOMPARE(rows.at(1).customer, QStringLiteral("acme"));
+    QVERIFY(rows.at(1).usage.known);
+    QCOMPARE(rows.at(1).usage.outputTokens, 20);
+    QCOMPARE(rows.at(1).usage.reasoningTokens, 0);
+    QCOMPARE(rows.at(1).startedAt, QDateTime(QDate(2026, 1, 1), QTime(10, 0), Qt::UTC));
+
+    bool committed = false;
+    store.append(fullRecord(), this, [&](bool ok, const QString &) { committed = ok; });
+    QTRY_VERIFY_WITH_TIMEOUT(committed, 5000);
+    QCOMPARE(store.recentBlocking(1).first().usage.reasoningTokens, 120);
+
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 2);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
+                                       "AND name = 'requests_customer_started_at'"))
+                 .toInt(),
+             1);
+}
+
+void tst_RequestStore::closeFlushesQueued()
+{
+    int callbacks = 0;
+    {
+        RequestStore store;
+        QVERIFY(store.open(dbPath()).ok());
+        for (int i = 0; i < 2000; ++i)
+            store.append(makeRecord(i), this, [&](bool ok, const QString &) { callbacks += ok; });
+        store.close(); // no flush() before it
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(callbacks, 2000, 5000);
+    RequestStore reopened;
+    QVERIFY(reopened.open(dbPath()).ok());
+    QCOMPARE(reopened.countBlocking(), 2000);
+}
+
+void tst_RequestStore::concurrentAppends()
+{
+    RequestStore store;
+    QVERIFY(store.open(dbPath()).ok());
+    constexpr int threads = 4;
+    constexpr int perThread = 500;
+    QAtomicInt okCount;
+    QList<QThread *> workers;
+    for (int t = 0; t < threads; ++t) {
+        workers.append(QThread::create([&store, &okCount, t] {
+            for (int i = 0; i < perThread; ++i) {
+                store.append(makeRecord(t * perThread + i), nullptr,
+                             [&okCount](bool ok, const QString &) {
+                                 if (ok)
+                                     okCount.fetchAndAddRelaxed(1);
+                             });
+            }
+        }));
+    }
+    for (QThread *worker : std::as_const(workers))
+        worker->start();
+    for (QThread *worker : std::as_const(workers)) {
+        QVERIFY(worker->wait(10000));
+        delete worker;
+    }
+    store.flush(); // null context: callbacks ran on the store thread before flush returns
+    QCOMPARE(okCount.loadRelaxed(), threads * perThread);
+    QCOMPARE(store.countBlocking(), threads * perThread);
+}
+
+void tst_RequestStore::duplicateRequestIdFailsOnlyThatRecord()
+{
+    RequestStore store;
+    QVERIFY(store.open(dbPath()).ok());
+    QSignalSpy failed(&store, &RequestStore::writeFailed);
+    QList<bool> results;
+    QString duplicateError;
+    for (int i : {1, 2, 1, 3}) {
+        store.append(makeRecord(i), this, [&](bool ok, const QString &error) {
+            results.append(ok);
+            if (!ok)
+                duplicateError = error;
+        });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 4, 5000);
+    QCOMPARE(results, (QList<bool>{true, true, false, true}));
+    QVERIFY(!duplicateError.isEmpty());
+    QCOMPARE(store.countBlocking(), 3);
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 5000);
+}
+
+void tst_RequestStore::queryRecentAsync()
+{
+    RequestStore store;
+    QVERIFY(store.open(dbPath()).ok());
+    for (int i = 0; i < 20; ++i)
+        store.append(makeRecord(i), nullptr, {});
+    std::optional<LogRecordList> result;
+    store.queryRecent(5, this, [&](LogRecordList records) { result = records; });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000);
+    QCOMPARE(result->size(), 5);
+    QCOMPARE(result->first().requestId, QStringLiteral("req-19"));
+    QCOMPARE(result->last().requestId, QStringLiteral("req-15"));
+    QVERIFY(result->first().sequence > result->last().sequence);
+}
+
+void tst_RequestStore::appendAfterCloseFails()
+{
+    RequestStore store;
+    QVERIFY(store.open(dbPath()).ok());
+    store.close();
+    store.close(); // twice is fine
+    std::optional<bool> result;
+    store.append(makeRecord(1), this, [&](bool ok, const QString &) { result = ok; });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000);
+    QCOMPARE(*result, false);
+    QCOMPARE(store.countBlocking(), 0);
+}
+
+void tst_RequestStore::unwritablePath()
+{
+    // A regular file where a directory should be: fails even when the tests run as root.
+    const QString blocker = m_dir->filePath(QStringLiteral("not-a-directory"));
+    QFile file(blocker);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    const QString path = blocker + QStringLiteral("/sub/requests.sqlite");
+
+    RequestStore store;
+    const Result<int> result = store.open(path);
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error().message.contains(path), qPrintable(result.error().message));
+    QCOMPARE(result.error().code, QStringLiteral("store.mkdir"));
+    QVERIFY(!store.isOpen());
+    qInfo("%s", qPrintable(result.error().message));
+
+    // A directory where the database file should be: mkdir succeeds, SQLite cannot open it.
+    const QString dirAsFile = m_dir->filePath(QStringLiteral("dir.sqlite"));
+    QVERIFY(QDir().mkpath(dirAsFile));
+    const Result<int> second = store.open(dirAsFile);
+    QVERIFY(!second.ok());
+    QVERIFY2(second.error().message.contains(dirAsFile), qPrintable(second.error().message));
+    qInfo("%s", qPrintable(second.error().message));
+    QVERIFY(!store.isOpen());
+}
+
+void tst_RequestStore::throughput()
+{
+    RequestStore store;
+    QVERIFY(store.open(dbPath()).ok());
+    constexpr int count = 20000;
+    const LogRecord base = fullRecord();
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < count; ++i) {
+        LogRecord r = base;
+        r.requestId = QStringLiteral("bench-%1").arg(i);
+        store.append(r, nullptr, {});
+    }
+    store.flush();
+    const qint64 ms = qMax<qint64>(1, timer.elapsed());
+    QCOMPARE(store.countBlocking(), count);
+    qInfo("RequestStore writer: %d records in %lld ms, about %lld records/s", count, ms,
+          qint64(count) * 1000 / ms);
+}
+
+QTEST_GUILESS_MAIN(tst_RequestStore)
+#include "tst_requeststore.moc"
