@@ -132,7 +132,7 @@ void Dispatcher::startClientStream()
     if (ex.ttftMs < 0)
         ex.ttftMs = msSince(ex.startNs);
     HttpHeaders headers = m_upstreamHeaders;
-    headers.append(switchyardHeaders(ex, false));
+    headers.append(switchyardHeaders(ex, false, m_call != nullptr));
     ex.writer->startStream(m_upstreamStatus ? m_upstreamStatus : 200, headers);
     m_clientStarted = true;
 }

@@ -21,9 +21,9 @@ QByteArray openAiErrorEvent(const QString &message, const QString &type, const Q
     return "data: " + openAiErrorBody(message, type, code) + "\n\n";
 }
 
-HttpHeaders switchyardHeaders(const Exchange &exchange, bool withCost)
+HttpHeaders switchyardHeaders(const Exchange &exchange, bool withCost, bool attemptInProgress)
 {
-    const int attempts = int(exchange.decision.attempts.size());
+    const int attempts = int(exchange.decision.attempts.size()) + (attemptInProgress ? 1 : 0);
     HttpHeaders headers{
         {"x-switchyard-request-id", exchange.requestId.toUtf8()},
         {"x-switchyard-provider", exchange.provider.toUtf8()},

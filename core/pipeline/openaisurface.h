@@ -15,7 +15,8 @@ QByteArray openAiErrorBody(const QString &message, const QString &type, const QS
 /// The same error as one SSE event, for failures after a stream has started.
 QByteArray openAiErrorEvent(const QString &message, const QString &type, const QString &code);
 
-/// The x-switchyard-* response headers of DESIGN §2 for the exchange as it stands.
-HttpHeaders switchyardHeaders(const Exchange &exchange, bool withCost);
+/// The x-switchyard-* response headers of DESIGN §2 for the exchange as it stands;
+/// `attemptInProgress` counts the attempt whose stream is starting, not yet recorded.
+HttpHeaders switchyardHeaders(const Exchange &exchange, bool withCost, bool attemptInProgress = false);
 
 } // namespace Switchyard::Pipeline

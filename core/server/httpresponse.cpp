@@ -206,7 +206,9 @@ void HttpConnection::abortResponse()
         m_writer.reset();
         m_server->requestEnded();
     }
-    abortConnection();
+    // Deliver what was written (e.g. an error event) and close without the terminating chunk,
+    // so the client sees a truncated response rather than a reset that may eat those bytes.
+    closeGracefully();
 }
 
 qint64 HttpConnection::pendingBytes() const

@@ -277,12 +277,21 @@ void tst_HeadlessE2e::providerDyingMidStreamGivesAnErrorEvent()
 {
     QFETCH(Fault, fault);
     m_mockA.setFault(fault);
-    const ClientReply reply = m_client.post(url("/v1/chat/completions"), chatBody(QStringLiteral("reliable"), true));
-    QCOMPARE(reply.status, 200);
-    QVERIFY(reply.body.contains("chat.completion.chunk"));
-    QVERIFY2(reply.body.contains("data: {\"error\""), reply.body.constData());
-    QVERIFY(!reply.body.contains("[DONE]"));
-    QVERIFY2(!reply.networkError.isEmpty(), "a broken stream must not look complete");
+    // A raw socket shows exactly how the response ends on the wire.
+    QTcpSocket socket;
+    socket.connectToHost(m_gateway.baseUrl().host(), quint16(m_gateway.baseUrl().port()));
+    QVERIFY(socket.waitForConnected(5000));
+    const QByteArray body = chatBody(QStringLiteral("reliable"), true);
+    socket.write("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                 + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QByteArray raw;
+    QTRY_VERIFY_WITH_TIMEOUT((raw += socket.readAll(), socket.state() == QAbstractSocket::UnconnectedState), 10000);
+    raw += socket.readAll();
+    QVERIFY2(raw.startsWith("HTTP/1.1 200"), raw.constData());
+    QVERIFY(raw.contains("chat.completion.chunk"));
+    QVERIFY2(raw.contains("data: {\"error\""), raw.constData());
+    QVERIFY(!raw.contains("[DONE]"));
+    QVERIFY2(!raw.endsWith("0\r\n\r\n"), "a broken stream must not end with the terminating chunk");
     QCOMPARE(m_mockB.requests().size(), 0); // bytes reached the client: no failover
 }
 
