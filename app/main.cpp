@@ -20,7 +20,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("switchyard"));
     QApplication::setApplicationVersion(QStringLiteral(SWITCHYARD_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("switchyard"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/resources/icons/switchyard.svg")));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/switchyard.svg")));
 
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("switchyard"), QStringLiteral("_"), QStringLiteral(":/i18n")))

@@ -32,8 +32,10 @@ function(_switchyard_add_update_translations_target)
         endif()
     endforeach()
     add_custom_target(update_translations
-        COMMAND "$<TARGET_FILE:Qt6::lupdate>" -locations relative -extensions cpp,h,ui
-                ${dirs} -ts ${ts_files}
+        # -I: includes are written from the repo root; without it lupdate cannot see
+        # Q_DECLARE_TR_FUNCTIONS(Switchyard::Core) behind `Tr::tr` and files strings under "Tr".
+        COMMAND "$<TARGET_FILE:Qt6::lupdate>" -I "${PROJECT_SOURCE_DIR}"
+                -locations relative -extensions cpp,h,ui ${dirs} -ts ${ts_files}
         WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
         COMMENT "lupdate over ${dirs} -> translations/*.ts"
         VERBATIM)

@@ -111,7 +111,11 @@ MainWindow::MainWindow(QWidget *parent)
     restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Also when the app quits without a close event (tray Quit, SIGTERM).
+    saveSettings();
+}
 
 QWidget *MainWindow::buildTopBar()
 {
@@ -235,8 +239,9 @@ void MainWindow::attachCore(CoreHost *core)
     connect(core, &CoreHost::recordsAppended, this, &MainWindow::appendRecords);
     connect(core, &CoreHost::statsUpdated, this, &MainWindow::showStats);
     connect(core, &CoreHost::configApplied, this, [this](quint64 version, const QString &path) {
-        showConfigMessage(
-            Tr::tr("Configuration version %1 applied from %2").arg(version).arg(path));
+        showConfigMessage(path.isEmpty()
+                              ? Tr::tr("Configuration version %1: built-in defaults").arg(version)
+                              : Tr::tr("Configuration version %1 applied from %2").arg(version).arg(path));
     });
     connect(core, &CoreHost::configRejected, this, [this](const QString &message) {
         showConfigMessage(Tr::tr("Configuration change rejected; the previous configuration "
@@ -276,8 +281,8 @@ void MainWindow::showStats(const Telemetry::StatsSnapshot &stats)
 {
     m_lastStats = stats;
     m_rateLabel->setText(Tr::tr("%1 req/s").arg(QString::number(stats.requestsPerSecond, 'f', 1)));
-    m_totalLabel->setText(Tr::tr("%1 requests").arg(stats.totalRequests));
-    m_errorsLabel->setText(Tr::tr("%1 errors").arg(stats.totalErrors));
+    m_totalLabel->setText((stats.totalRequests == 1 ? Tr::tr("1 request") : Tr::tr("%1 requests").arg(stats.totalRequests)));
+    m_errorsLabel->setText((stats.totalErrors == 1 ? Tr::tr("1 error") : Tr::tr("%1 errors").arg(stats.totalErrors)));
     m_errorsLabel->setStyleSheet(stats.totalErrors > 0 ? QStringLiteral("color: #c62828;")
                                                        : QString());
     m_spendLabel->setText(Tr::tr("%1 spent").arg(money(stats.spendUsd)));

@@ -46,7 +46,7 @@ public:
     /// it or is destroyed with it; the window does not take ownership.
     void attachCore(Switchyard::CoreHost *core);
 
-    /// Writes geometry, splitter and column layout to QSettings (also done on close).
+    /// Writes geometry, splitter and column layout to QSettings (also on close and destruction).
     void saveSettings() const;
 
 public Q_SLOTS:

@@ -171,6 +171,10 @@ QString LogTableModel::displayText(const LogRecord &record, Column column)
     }
     case Column::Provider:
         if (record.isSimulated()) {
+            // The default provider is called "simulated" already; don't say it twice.
+            if (record.provider.compare(QLatin1String("simulated"), Qt::CaseInsensitive) == 0) {
+                return Tr::tr("simulated");
+            }
             return Tr::tr("%1 (simulated)").arg(record.provider);
         }
         return record.provider;
