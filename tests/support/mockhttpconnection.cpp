@@ -39,6 +39,7 @@ QByteArray MockHttpConnection::reasonPhrase(int status)
     case 200: return "OK";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
+    case 403: return "Forbidden";
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
     case 413: return "Payload Too Large";
@@ -46,6 +47,8 @@ QByteArray MockHttpConnection::reasonPhrase(int status)
     case 431: return "Request Header Fields Too Large";
     case 500: return "Internal Server Error";
     case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    case 529: return "Site Overloaded";
     default: return "Unknown";
     }
 }
