@@ -2,14 +2,17 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "core/core.h"
 
+#include "core/common/clock.h"
 #include "core/common/tr.h"
 #include "core/config/configloader.h"
 #include "core/config/configwatcher.h"
 #include "core/pipeline/gatewayhandler.h"
-#include "core/pipeline/openaisurface.h"
+#include "core/pipeline/surfaceerrors.h"
 #include "core/pipeline/providerregistry.h"
 #include "core/pipeline/requestrecorder.h"
 #include "core/providers/http/upstreamclient.h"
+#include "core/routing/circuitbreaker.h"
+#include "core/routing/livemetrics.h"
 #include "core/server/httpserver.h"
 #include "core/store/requeststore.h"
 #include "core/telemetry/logbus.h"
@@ -22,6 +25,8 @@
 #include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
+
+#include <limits>
 
 namespace Switchyard {
 
@@ -125,10 +130,15 @@ void Core::init()
     m_upstream = new Providers::UpstreamClient(this);
     m_providers = std::make_unique<Pipeline::ProviderRegistry>(m_upstream);
     m_recorder = std::make_unique<Pipeline::RequestRecorder>(m_requestLog.get(), m_logBus, m_stats);
-    m_handler = new Pipeline::GatewayHandler(m_providers.get(), m_recorder.get(), this);
+    m_liveMetrics = std::make_unique<Routing::LiveMetrics>(*SystemClock::instance());
+    m_breaker = std::make_unique<Routing::CircuitBreaker>(*SystemClock::instance());
+    m_handler = new Pipeline::GatewayHandler(
+        Pipeline::PipelineContext{m_providers.get(), m_recorder.get(), m_liveMetrics.get(), m_breaker.get()}, this);
     m_server = new Server::HttpServer(m_handler, this);
-    m_server->setErrorFormatter([](const QByteArray &, int, const QString &type, const QString &message) {
-        return Pipeline::openAiErrorBody(message, type, {});
+    m_server->setErrorFormatter([](const QByteArray &path, int status, const QString &type, const QString &message) {
+        const bool anthropic = path.startsWith("/v1/messages") || path.startsWith("/messages");
+        return Pipeline::surfaceErrorBody(anthropic ? Translate::WireFormat::Anthropic : Translate::WireFormat::OpenAi,
+                                          status, type, {}, message);
     });
     applyConfig(m_config);
 
@@ -164,6 +174,13 @@ void Core::applyConfig(Config::ConfigSnapshot config)
     m_providers->configure(*m_config);
     m_handler->setConfig(m_config);
     m_server->setLimits(limitsFrom(m_config->server));
+    Routing::CircuitBreakerSettings breaker = m_breaker->settings();
+    const bool breakerOn = m_config->resilience.breakerFailures > 0;
+    // "Never opens" is a threshold no run reaches and a failure ratio above 100 %.
+    breaker.consecutiveFailures = breakerOn ? m_config->resilience.breakerFailures : std::numeric_limits<int>::max();
+    breaker.failureRatio = breakerOn ? Routing::CircuitBreakerSettings{}.failureRatio : 2.0;
+    breaker.coolDownMs = m_config->resilience.breakerCooldownMs;
+    m_breaker->setSettings(breaker);
     if (m_watcher)
         Q_EMIT configApplied(m_config->version, m_config->sourcePath);
 }

@@ -27,6 +27,10 @@ class RequestRecorder;
 namespace Providers {
 class UpstreamClient;
 }
+namespace Routing {
+class CircuitBreaker;
+class LiveMetrics;
+} // namespace Routing
 namespace Server {
 class HttpServer;
 }
@@ -76,6 +80,8 @@ private:
     Providers::UpstreamClient *m_upstream = nullptr;
     std::unique_ptr<Pipeline::ProviderRegistry> m_providers;
     std::unique_ptr<Pipeline::RequestRecorder> m_recorder;
+    std::unique_ptr<Routing::LiveMetrics> m_liveMetrics;
+    std::unique_ptr<Routing::CircuitBreaker> m_breaker;
     Pipeline::GatewayHandler *m_handler = nullptr;
     Server::HttpServer *m_server = nullptr;
     Config::ConfigWatcher *m_watcher = nullptr;

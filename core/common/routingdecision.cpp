@@ -31,7 +31,8 @@ QJsonObject RoutingDecision::toJson() const
                        {QStringLiteral("candidates"), candidateArray},
                        {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)},
                        {QStringLiteral("winner"), winner},
-                       {QStringLiteral("attempts"), attemptArray}};
+                       {QStringLiteral("attempts"), attemptArray},
+                       {QStringLiteral("scores"), scores}};
 }
 
 RoutingDecision RoutingDecision::fromJson(const QJsonObject &json)
@@ -41,6 +42,7 @@ RoutingDecision RoutingDecision::fromJson(const QJsonObject &json)
     d.route = json.value(QLatin1String("route")).toString();
     d.strategy = json.value(QLatin1String("strategy")).toString();
     d.winner = json.value(QLatin1String("winner")).toString();
+    d.scores = json.value(QLatin1String("scores")).toArray();
     for (const QJsonValue &v : json.value(QLatin1String("reasons")).toArray())
         d.reasons.append(v.toString());
     for (const QJsonValue &v : json.value(QLatin1String("candidates")).toArray()) {

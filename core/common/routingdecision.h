@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -40,6 +41,9 @@ struct RoutingDecision
     QStringList reasons; ///< rules and filters that fired, in order
     QString winner;      ///< catalog model that served the request, empty if none did
     QList<AttemptRecord> attempts;
+    /// Score strategy only: per candidate, rank, total and each metric's raw value,
+    /// normalised value, weight and contribution (see core/routing/scorer.h).
+    QJsonArray scores;
 
     QJsonObject toJson() const;
     static RoutingDecision fromJson(const QJsonObject &json);

@@ -25,11 +25,31 @@ Q_LOGGING_CATEGORY(lcConfig, "switchyard.config")
 
 using Internal::ConfigReader;
 
+bool parseResilience(ConfigReader &r, const QJsonObject &root, ResilienceSettings &out)
+{
+    const QJsonValue value = root.value(QLatin1String("resilience"));
+    if (value.isUndefined())
+        return true;
+    const QString path = QStringLiteral("$.resilience");
+    if (!r.requireObject(value, path))
+        return false;
+    const QJsonObject obj = value.toObject();
+    qint64 failures = out.breakerFailures;
+    qint64 cooldown = out.breakerCooldownMs;
+    if (!r.checkKeys(obj, path, {QStringLiteral("breaker_failures"), QStringLiteral("breaker_cooldown_ms")})
+        || !r.readInt(obj, path, QStringLiteral("breaker_failures"), failures, 0, 1000)
+        || !r.readInt(obj, path, QStringLiteral("breaker_cooldown_ms"), cooldown, 1, 86'400'000))
+        return false;
+    out.breakerFailures = int(failures);
+    out.breakerCooldownMs = int(cooldown);
+    return true;
+}
+
 QStringList topLevelKeys()
 {
     return {QStringLiteral("server"),  QStringLiteral("providers"),     QStringLiteral("models"),
             QStringLiteral("routes"),  QStringLiteral("default_route"), QStringLiteral("rules"),
-            QStringLiteral("budgets"), QStringLiteral("guards")};
+            QStringLiteral("budgets"), QStringLiteral("guards"),        QStringLiteral("resilience")};
 }
 
 Error syntaxError(const QByteArray &json, const QString &fileName, const QJsonParseError &err)
@@ -169,6 +189,7 @@ Result<GatewayConfig> ConfigLoader::parse(const QByteArray &json, const QString 
                         || (r.requireObject(server, QStringLiteral("$.server"))
                             && Internal::parseServer(r, server.toObject(),
                                                      QStringLiteral("$.server"), config.server)))
+                    && parseResilience(r, root, config.resilience)
                     && parseList(r, root, QStringLiteral("providers"), config.providers,
                                  [&env](ConfigReader &rd, const QJsonObject &o, const QString &p,
                                         ProviderSettings &out) {

@@ -26,6 +26,13 @@ struct ServerSettings
     int maxConnections = 1024;                ///< "max_connections" → 503 above it
 };
 
+/// `resilience` section: when the per-provider circuit breaker opens.
+struct ResilienceSettings
+{
+    int breakerFailures = 5;        ///< "breaker_failures": consecutive failures that open it; 0 = never
+    int breakerCooldownMs = 30'000; ///< "breaker_cooldown_ms": open → half-open after this
+};
+
 /// One entry of `providers`.
 struct ProviderSettings
 {
@@ -92,6 +99,7 @@ struct GatewayConfig
     QString sourcePath; ///< file it was read from; empty for the embedded defaults
     quint64 version = 0; ///< increases with every applied config
     ServerSettings server;
+    ResilienceSettings resilience;
     QList<ProviderSettings> providers;
     QList<ModelSettings> models;
     QList<RouteSettings> routes;

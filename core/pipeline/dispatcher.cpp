@@ -5,9 +5,12 @@
 #include "core/common/clock.h"
 #include "core/common/tr.h"
 #include "core/pipeline/costing.h"
-#include "core/pipeline/openaisurface.h"
+#include "core/pipeline/parsestage.h"
+#include "core/pipeline/surfaceerrors.h"
 #include "core/pipeline/providerregistry.h"
 #include "core/pipeline/requestrecorder.h"
+#include "core/routing/circuitbreaker.h"
+#include "core/routing/livemetrics.h"
 
 namespace Switchyard::Pipeline {
 
@@ -55,13 +58,27 @@ QString errorTypeFor(const ProviderError &error)
 
 } // namespace
 
-Dispatcher::Dispatcher(std::unique_ptr<Exchange> exchange, const ProviderRegistry *providers,
-                       RequestRecorder *recorder, QObject *parent)
+Dispatcher::Dispatcher(std::unique_ptr<Exchange> exchange, const PipelineContext &context, QObject *parent)
     : QObject(parent)
     , m_exchange(std::move(exchange))
-    , m_providers(providers)
-    , m_recorder(recorder)
+    , m_context(context)
 {
+}
+
+void Dispatcher::reportHealth(bool ok, qint64 retryAfterMs)
+{
+    const Exchange &ex = *m_exchange;
+    if (m_context.live) {
+        m_context.live->record(ex.model, ok, qint64(msSince(m_attemptStartNs)),
+                               ex.ttftMs >= 0 ? qint64(ex.ttftMs) : -1);
+    }
+    // With the breaker turned off in the config, retry-after does not bench a provider either.
+    if (m_context.breaker && ex.config->resilience.breakerFailures > 0) {
+        if (ok)
+            m_context.breaker->onSuccess(ex.provider);
+        else
+            m_context.breaker->onFailure(ex.provider, retryAfterMs);
+    }
 }
 
 Dispatcher::~Dispatcher()
@@ -86,7 +103,7 @@ void Dispatcher::tryNext()
     Exchange &ex = *m_exchange;
     while (m_nextCandidate < ex.candidates.size()) {
         const Routing::Candidate &candidate = ex.candidates.at(m_nextCandidate++);
-        m_provider = m_providers->provider(candidate.provider);
+        m_provider = m_context.providers->provider(candidate.provider);
         if (!m_provider) {
             ex.decision.attempts.append({candidate.model, candidate.provider, candidate.upstreamModel, 0,
                                          Tr::tr("provider '%1' is not running").arg(candidate.provider), true, 0});
@@ -101,9 +118,14 @@ void Dispatcher::tryNext()
         m_upstreamHeaders.clear();
         m_bufferedBody.clear();
 
+        if (m_provider->wireFormat() != ex.clientFormat)
+            ensureChat(ex);
         Providers::ProviderRequest request;
         request.requestId = ex.requestId;
+        request.clientFormat = ex.clientFormat;
         request.body = ex.body;
+        request.chat = ex.chat;
+        request.chatError = ex.chatError;
         request.upstreamModel = candidate.upstreamModel;
         request.stream = ex.stream;
         request.clientWantsUsage = ex.clientWantsUsage;
@@ -145,7 +167,7 @@ void Dispatcher::onData(const QByteArray &bytes)
     }
     if (!m_clientStarted)
         startClientStream();
-    m_errorEventRelayed = bytes.startsWith("data: {\"error\"");
+    m_errorEventRelayed = isErrorEvent(bytes);
     m_exchange->responseBytes += bytes.size();
     m_exchange->writer->writeChunk(bytes);
 }
@@ -157,6 +179,7 @@ void Dispatcher::onFinished(const Providers::CallResult &result)
     ex.decision.attempts.append({ex.model, ex.provider, ex.upstreamModel, m_upstreamStatus, {}, false,
                                  msSince(m_attemptStartNs)});
     ex.decision.winner = ex.model;
+    reportHealth(true, -1);
     ex.status = m_upstreamStatus ? m_upstreamStatus : 200;
     ex.usage = result.usage;
     if (!result.upstreamModel.isEmpty())
@@ -195,6 +218,9 @@ void Dispatcher::onFailed(const ProviderError &error)
     ex.decision.attempts.append({ex.model, ex.provider, ex.upstreamModel, error.httpStatus, error.message,
                                  error.retryable, msSince(m_attemptStartNs)});
     m_errors.append(error);
+    // Only the provider's own failures count against its health, not a client's bad request.
+    if (error.retryable || error.midStream)
+        reportHealth(false, error.retryAfterMs);
     if (m_clientStarted) {
         // Bytes already reached the client: no failover; end the stream visibly broken.
         ex.status = m_upstreamStatus ? m_upstreamStatus : 200;
@@ -204,7 +230,7 @@ void Dispatcher::onFailed(const ProviderError &error)
         finish([this, relayed] {
             Exchange &ex = *m_exchange;
             if (!relayed) {
-                const QByteArray event = openAiErrorEvent(ex.errorMessage, ex.errorType, {});
+                const QByteArray event = surfaceErrorEvent(ex.clientFormat, 502, ex.errorType, ex.errorMessage);
                 ex.responseBytes += event.size();
                 ex.writer->writeChunk(event);
             }
@@ -250,7 +276,7 @@ void Dispatcher::answerError(int status, const QString &type, const QString &cod
     ex.status = status;
     ex.errorType = type;
     ex.errorMessage = message;
-    const QByteArray payload = body.isEmpty() ? openAiErrorBody(message, type, code) : body;
+    const QByteArray payload = body.isEmpty() ? surfaceErrorBody(ex.clientFormat, status, type, code, message) : body;
     ex.responseBytes = payload.size();
     finish([this, extraHeaders, payload] {
         HttpHeaders headers{{"content-type", "application/json"}};
@@ -307,7 +333,7 @@ void Dispatcher::finish(std::function<void()> writeResponse)
     if (m_finishing)
         return;
     m_finishing = true;
-    m_recorder->complete(*m_exchange, this, [this, writeResponse = std::move(writeResponse)] {
+    m_context.recorder->complete(*m_exchange, this, [this, writeResponse = std::move(writeResponse)] {
         if (m_exchange->writer->isOpen())
             writeResponse();
         Q_EMIT done();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/pipeline/exchange.h"
+#include "core/pipeline/pipelinecontext.h"
 #include "core/pipeline/stage.h"
 #include "core/providers/iprovider.h"
 
@@ -14,9 +15,6 @@
 
 namespace Switchyard::Pipeline {
 
-class ProviderRegistry;
-class RequestRecorder;
-
 /// The terminal stage for one request: walks the routing candidates, fails over on retryable
 /// errors until the first byte reaches the client, relays the reply (streams chunk by chunk),
 /// and has the request recorded before the reply's last bytes leave. Lives on the core thread;
@@ -26,8 +24,8 @@ class Dispatcher final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Dispatcher)
 public:
-    Dispatcher(std::unique_ptr<Exchange> exchange, const ProviderRegistry *providers,
-               RequestRecorder *recorder, QObject *parent = nullptr);
+    Dispatcher(std::unique_ptr<Exchange> exchange, const PipelineContext &context,
+               QObject *parent = nullptr);
     ~Dispatcher() override;
 
     void start();
@@ -51,6 +49,8 @@ private:
 
     void startClientStream();
     void detachCall();
+    /// Feeds the attempt's outcome to live metrics and the circuit breaker.
+    void reportHealth(bool ok, qint64 retryAfterMs);
     void answerFailure();
     void answerError(int status, const QString &type, const QString &code, const QString &message,
                      const HttpHeaders &extraHeaders = {}, const QByteArray &body = {});
@@ -58,8 +58,7 @@ private:
     void finish(std::function<void()> writeResponse);
 
     std::unique_ptr<Exchange> m_exchange;
-    const ProviderRegistry *m_providers;
-    RequestRecorder *m_recorder;
+    PipelineContext m_context;
     std::shared_ptr<Providers::IProvider> m_provider; ///< keeps the attempt's provider alive
     QPointer<Providers::ProviderCall> m_call;
     qsizetype m_nextCandidate = 0;

@@ -7,6 +7,7 @@
 #include "core/config/gatewayconfig.h"
 #include "core/routing/router.h"
 #include "core/server/irequesthandler.h"
+#include "core/translate/chatmodel.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -25,12 +26,18 @@ struct Exchange
     Server::HttpRequest request;
     std::shared_ptr<Server::ResponseWriter> writer;
     Config::ConfigSnapshot config; ///< the snapshot in force when the request arrived
-    QString surface;               ///< "openai.chat"
+    QString surface;               ///< "openai.chat" or "anthropic.messages"
+    Translate::WireFormat clientFormat = Translate::WireFormat::OpenAi;
     QDateTime startedAt;           ///< UTC
     qint64 startNs = 0;            ///< steadyNowNs() at arrival, for latencies
 
     // Filled by the parse stage.
     QJsonObject body;
+    QString requestedModel;
+    /// The request in the internal model: decoded at parse time for Anthropic clients, and for
+    /// OpenAI clients only when a provider needs translation (see ensureChat()).
+    std::shared_ptr<const Translate::ChatRequest> chat;
+    QString chatError;
     bool stream = false;
     bool clientWantsUsage = false;
     QString customer;

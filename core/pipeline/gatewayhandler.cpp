@@ -5,7 +5,7 @@
 #include "core/common/clock.h"
 #include "core/common/tr.h"
 #include "core/pipeline/dispatcher.h"
-#include "core/pipeline/openaisurface.h"
+#include "core/pipeline/surfaceerrors.h"
 #include "core/pipeline/parsestage.h"
 #include "core/pipeline/requestrecorder.h"
 #include "core/pipeline/routestage.h"
@@ -50,16 +50,14 @@ QByteArray modelsBody(const Config::GatewayConfig &config)
 
 } // namespace
 
-GatewayHandler::GatewayHandler(const ProviderRegistry *providers, RequestRecorder *recorder,
-                               QObject *parent)
+GatewayHandler::GatewayHandler(const PipelineContext &context, QObject *parent)
     : QObject(parent)
-    , m_providers(providers)
-    , m_recorder(recorder)
+    , m_context(context)
     , m_startedNs(steadyNowNs())
 {
     // Stage order lives here, in one place; budgets and guards slot in between.
     m_stages.push_back(std::make_unique<ParseStage>());
-    m_stages.push_back(std::make_unique<RouteStage>());
+    m_stages.push_back(std::make_unique<RouteStage>(Routing::RouterState{context.live, context.breaker}));
 }
 
 GatewayHandler::~GatewayHandler()
@@ -75,14 +73,19 @@ void GatewayHandler::setConfig(Config::ConfigSnapshot config)
 void GatewayHandler::handleRequest(Server::HttpRequest &&request,
                                    std::shared_ptr<Server::ResponseWriter> writer)
 {
-    if (request.path == "/v1/chat/completions" || request.path == "/chat/completions") {
+    const bool openAiChat = request.path == "/v1/chat/completions" || request.path == "/chat/completions";
+    const bool anthropicMessages = request.path == "/v1/messages" || request.path == "/messages";
+    if (openAiChat || anthropicMessages) {
+        const Translate::WireFormat surface = anthropicMessages ? Translate::WireFormat::Anthropic
+                                                                : Translate::WireFormat::OpenAi;
         if (request.method != "POST") {
             writer->send(405, {{"content-type", "application/json"}, {"allow", "POST"}},
-                         openAiErrorBody(Tr::tr("use POST for %1").arg(QString::fromUtf8(request.path)),
-                                         QStringLiteral("invalid_request_error"), QStringLiteral("method_not_allowed")));
+                         surfaceErrorBody(surface, 405, QStringLiteral("invalid_request_error"),
+                                          QStringLiteral("method_not_allowed"),
+                                          Tr::tr("use POST for %1").arg(QString::fromUtf8(request.path))));
             return;
         }
-        handleChat(std::move(request), std::move(writer));
+        handleChat(std::move(request), std::move(writer), surface);
         return;
     }
     answerLocal(request, *writer);
@@ -104,13 +107,15 @@ void GatewayHandler::answerLocal(const Server::HttpRequest &request, Server::Res
         return;
     }
     writer.send(404, s_jsonHeaders,
-                openAiErrorBody(Tr::tr("no endpoint %1 %2; this gateway serves POST /v1/chat/completions, "
-                                       "GET /v1/models and GET /health")
-                                    .arg(QString::fromUtf8(request.method), QString::fromUtf8(request.path)),
-                                QStringLiteral("invalid_request_error"), QStringLiteral("unknown_url")));
+                surfaceErrorBody(Translate::WireFormat::OpenAi, 404, QStringLiteral("invalid_request_error"),
+                                 QStringLiteral("unknown_url"),
+                                 Tr::tr("no endpoint %1 %2; this gateway serves POST /v1/chat/completions, "
+                                        "POST /v1/messages, GET /v1/models and GET /health")
+                                     .arg(QString::fromUtf8(request.method), QString::fromUtf8(request.path))));
 }
 
-void GatewayHandler::handleChat(Server::HttpRequest &&request, std::shared_ptr<Server::ResponseWriter> writer)
+void GatewayHandler::handleChat(Server::HttpRequest &&request, std::shared_ptr<Server::ResponseWriter> writer,
+                                Translate::WireFormat surface)
 {
     auto exchange = std::make_unique<Exchange>();
     exchange->requestId = newRequestId();
@@ -119,8 +124,10 @@ void GatewayHandler::handleChat(Server::HttpRequest &&request, std::shared_ptr<S
     exchange->request = std::move(request);
     exchange->writer = std::move(writer);
     exchange->config = m_config;
-    exchange->surface = QStringLiteral("openai.chat");
-    m_recorder->requestStarted();
+    exchange->clientFormat = surface;
+    exchange->surface = surface == Translate::WireFormat::Anthropic ? QStringLiteral("anthropic.messages")
+                                                                    : QStringLiteral("openai.chat");
+    m_context.recorder->requestStarted();
 
     StageResult result;
     for (const std::unique_ptr<Stage> &stage : m_stages) {
@@ -129,7 +136,7 @@ void GatewayHandler::handleChat(Server::HttpRequest &&request, std::shared_ptr<S
             break;
     }
 
-    auto *dispatcher = new Dispatcher(std::move(exchange), m_providers, m_recorder, this);
+    auto *dispatcher = new Dispatcher(std::move(exchange), m_context, this);
     m_dispatchers.insert(dispatcher);
     connect(dispatcher, &Dispatcher::done, this, [this, dispatcher] {
         m_dispatchers.remove(dispatcher);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/config/gatewayconfig.h"
+#include "core/pipeline/pipelinecontext.h"
 #include "core/pipeline/stage.h"
 #include "core/server/irequesthandler.h"
 
@@ -15,8 +16,6 @@
 namespace Switchyard::Pipeline {
 
 class Dispatcher;
-class ProviderRegistry;
-class RequestRecorder;
 
 /// The gateway behind the HTTP server: answers the local endpoints itself and runs
 /// chat requests through the stages into a Dispatcher. Lives on the core thread.
@@ -25,8 +24,7 @@ class GatewayHandler final : public QObject, public Server::IRequestHandler
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(GatewayHandler)
 public:
-    GatewayHandler(const ProviderRegistry *providers, RequestRecorder *recorder,
-                   QObject *parent = nullptr);
+    explicit GatewayHandler(const PipelineContext &context, QObject *parent = nullptr);
     ~GatewayHandler() override;
 
     /// The snapshot new requests get; in-flight requests keep theirs.
@@ -42,12 +40,12 @@ Q_SIGNALS:
     void drained();
 
 private:
-    void handleChat(Server::HttpRequest &&request, std::shared_ptr<Server::ResponseWriter> writer);
+    void handleChat(Server::HttpRequest &&request, std::shared_ptr<Server::ResponseWriter> writer,
+                    Translate::WireFormat surface);
     void answerLocal(const Server::HttpRequest &request, Server::ResponseWriter &writer);
 
     Config::ConfigSnapshot m_config;
-    const ProviderRegistry *m_providers;
-    RequestRecorder *m_recorder;
+    PipelineContext m_context;
     std::vector<std::unique_ptr<Stage>> m_stages;
     QSet<Dispatcher *> m_dispatchers;
     qint64 m_startedNs = 0;

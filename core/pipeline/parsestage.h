@@ -6,11 +6,20 @@
 
 namespace Switchyard::Pipeline {
 
-/// Parses an OpenAI chat-completions body and the attribution headers into the Exchange.
+/// Parses the body of the calling surface (OpenAI chat completions or Anthropic messages)
+/// and the attribution headers into the Exchange.
 class ParseStage final : public Stage
 {
 public:
     StageResult onRequest(Exchange &exchange) override;
+
+private:
+    StageResult parseOpenAi(Exchange &exchange);
+    StageResult parseAnthropic(Exchange &exchange);
 };
+
+/// Decodes an OpenAI client's body into the internal model once a provider needs it; a body
+/// the translator cannot read leaves `chatError` set instead (same-format providers still work).
+void ensureChat(Exchange &exchange);
 
 } // namespace Switchyard::Pipeline

@@ -2,8 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "core/pipeline/providerregistry.h"
 
-#include "core/providers/openai/openaiprovider.h"
-#include "core/providers/simulated/simulatedprovider.h"
+#include "core/providers/providerfactory.h"
 
 namespace Switchyard::Pipeline {
 
@@ -16,11 +15,8 @@ void ProviderRegistry::configure(const Config::GatewayConfig &config)
 {
     QHash<QString, std::shared_ptr<Providers::IProvider>> providers;
     for (const Config::ProviderSettings &settings : config.providers) {
-        if (settings.kind == QLatin1String("openai"))
-            providers.insert(settings.id, std::make_shared<Providers::OpenAiProvider>(settings, m_client));
-        else if (settings.kind == QLatin1String("simulated"))
-            providers.insert(settings.id, std::make_shared<Providers::SimulatedProvider>(settings));
-        // Other kinds are rejected by config validation until their providers exist.
+        if (std::shared_ptr<Providers::IProvider> provider = Providers::createProvider(settings, m_client))
+            providers.insert(settings.id, std::move(provider));
     }
     m_providers.swap(providers);
 }

@@ -37,7 +37,7 @@ LogRecord RequestRecorder::toRecord(const Exchange &exchange, double latencyMs)
     record.tags = exchange.tags;
     record.app = exchange.app;
     record.surface = exchange.surface;
-    record.requestedModel = exchange.body.value(QLatin1String("model")).toString();
+    record.requestedModel = exchange.requestedModel;
     record.route = exchange.decision.route;
     record.provider = exchange.provider;
     record.providerKind = exchange.providerKind;

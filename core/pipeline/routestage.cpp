@@ -8,9 +8,17 @@ namespace Switchyard::Pipeline {
 
 StageResult RouteStage::onRequest(Exchange &exchange)
 {
-    const Routing::Router router(exchange.config);
-    const Routing::RouteQuery query{exchange.body.value(QLatin1String("model")).toString(),
-                                    exchange.forcedRoute};
+    Routing::Router router(exchange.config, {}, m_state);
+    Routing::RouteQuery query{exchange.requestedModel, exchange.forcedRoute};
+    // A rough estimate is enough to rank by cost: about four bytes per token.
+    query.promptTokens = exchange.request.body.size() / 4;
+    for (const char *field : {"max_completion_tokens", "max_tokens"}) {
+        const qint64 cap = exchange.body.value(QLatin1String(field)).toInteger(0);
+        if (cap > 0) {
+            query.expectedOutputTokens = cap;
+            break;
+        }
+    }
     Result<Routing::RoutePlan> plan = router.plan(query, exchange.decision);
     if (!plan.ok()) {
         const Error &error = plan.error();

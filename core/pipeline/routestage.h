@@ -10,7 +10,11 @@ namespace Switchyard::Pipeline {
 class RouteStage final : public Stage
 {
 public:
+    explicit RouteStage(Routing::RouterState state = {}) : m_state(state) {}
     StageResult onRequest(Exchange &exchange) override;
+
+private:
+    Routing::RouterState m_state;
 };
 
 } // namespace Switchyard::Pipeline

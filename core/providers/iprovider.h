@@ -4,6 +4,7 @@
 
 #include "core/common/httptypes.h"
 #include "core/common/usage.h"
+#include "core/translate/chatmodel.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -11,14 +12,24 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
+
 namespace Switchyard::Providers {
 
-/// What the dispatcher asks one provider for. The body is the client's OpenAI
-/// chat-completions request; the provider rewrites what it must (model, credentials).
+/// What the dispatcher asks one provider for. `body` is the client's request as sent, in
+/// `clientFormat`; `chat` is the same request in the internal model. A provider whose wire
+/// format is the client's relays `body` (rewriting model and credentials); any other
+/// translates `chat` and answers in `clientFormat`: data(), CallResult::tail and
+/// ProviderError::clientBody are always in the client's surface format.
 struct ProviderRequest
 {
     QString requestId;
-    QJsonObject body;          ///< parsed client request (OpenAI chat shape)
+    Translate::WireFormat clientFormat = Translate::WireFormat::OpenAi;
+    QJsonObject body;          ///< parsed client request, in clientFormat
+    /// The request in the internal model; null when it could not be decoded (an OpenAI body
+    /// with parts the translator does not know): only a same-format provider can serve it.
+    std::shared_ptr<const Translate::ChatRequest> chat;
+    QString chatError;         ///< why `chat` is null
     QString upstreamModel;     ///< replaces body["model"]
     bool stream = false;
     bool clientWantsUsage = false; ///< client set stream_options.include_usage
@@ -80,6 +91,8 @@ public:
     virtual ~IProvider() = default;
     virtual QString id() const = 0;
     virtual QString kind() const = 0;
+    /// The wire format it speaks upstream; a client in another format gets translation.
+    virtual Translate::WireFormat wireFormat() const { return Translate::WireFormat::OpenAi; }
     /// Starts one chat-completions attempt; the call is parented to `parent`.
     virtual ProviderCall *startChat(const ProviderRequest &request, QObject *parent) = 0;
 };

@@ -17,9 +17,9 @@ namespace Switchyard::Routing {
 struct CatalogEntry
 {
     Config::ModelSettings model; ///< id, default provider id, upstream, price, scores, caps, context
-    QString family;              ///< openai | anthropic | google | mistral | deepseek | groq | ollama
-    QString kind;                ///< provider kind hint: openai | anthropic | gemini
-    QStringList regions;         ///< e.g. "us", "eu", "cn", "local"
+    QString family;      ///< openai | anthropic | google | mistral | deepseek | groq | ollama
+    QString kind;        ///< provider kind hint: openai | anthropic | gemini
+    QStringList regions; ///< e.g. "us", "eu", "cn", "local"
     QMap<QString, QString> sources; ///< "price" / score column → source key or text
     QString note;
 };

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 // Catalog::importEvalCsv: a small RFC 4180 reader plus the model,metric,value rules.
-#include "core/routing/catalog.h"
-
 #include "core/common/tr.h"
+#include "core/routing/catalog.h"
 
 #include <QHash>
 #include <QLocale>
@@ -173,9 +172,8 @@ Result<EvalImport> Catalog::importEvalCsv(const QByteArray &csv)
         bool ok = false;
         const double value = QLocale::c().toDouble(valueText, &ok);
         if (!ok || !std::isfinite(value)) {
-            problems.append(Tr::tr("line %1: value \"%2\" is not a number")
-                                .arg(r.line)
-                                .arg(valueText));
+            problems.append(
+                Tr::tr("line %1: value \"%2\" is not a number").arg(r.line).arg(valueText));
             continue;
         }
         const QString key = model + u'\n' + metric;

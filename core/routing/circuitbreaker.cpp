@@ -35,8 +35,7 @@ void CircuitBreaker::setSettings(const CircuitBreakerSettings &settings)
     m_settings = settings;
     m_settings.consecutiveFailures = std::max(1, m_settings.consecutiveFailures);
     m_settings.windowSize = std::max(1, m_settings.windowSize);
-    m_settings.minWindowSamples = std::clamp(m_settings.minWindowSamples, 1,
-                                             m_settings.windowSize);
+    m_settings.minWindowSamples = std::clamp(m_settings.minWindowSamples, 1, m_settings.windowSize);
     m_settings.coolDownMs = std::max<qint64>(0, m_settings.coolDownMs);
     m_settings.maxCoolDownMs = std::max(m_settings.coolDownMs, m_settings.maxCoolDownMs);
     m_settings.backoffFactor = std::max(1.0, m_settings.backoffFactor);
@@ -122,8 +121,7 @@ void CircuitBreaker::onFailure(const QString &provider, qint64 retryAfterMs)
     const bool byCount = e.consecutive >= m_settings.consecutiveFailures;
     const bool byRatio = m_settings.failureRatio > 0
                          && e.outcomes.size() >= m_settings.minWindowSamples
-                         && double(failed) / double(e.outcomes.size())
-                                >= m_settings.failureRatio;
+                         && double(failed) / double(e.outcomes.size()) >= m_settings.failureRatio;
     if (byCount || byRatio) {
         open(e, m_settings.coolDownMs, retryAfter, byCount ? e.consecutive : failed);
     } else if (retryAfter > 0) {
@@ -179,12 +177,14 @@ QString CircuitBreaker::reason(const QString &provider) const
         const QString since = clockTime(it->openedAtWall);
         const qint64 in = secondsUntil(it->openUntilMs, now);
         if (it->byRetryAfter) {
-            return Tr::tr("circuit open since %1: provider asked to retry later; half-opens in %2 s")
+            return Tr::tr(
+                       "circuit open since %1: provider asked to retry later; half-opens in %2 s")
                 .arg(since)
                 .arg(in);
         }
         if (it->afterProbe) {
-            return Tr::tr("circuit open since %1 after a failed half-open probe; half-opens in %2 s")
+            return Tr::tr(
+                       "circuit open since %1 after a failed half-open probe; half-opens in %2 s")
                 .arg(since)
                 .arg(in);
         }
@@ -211,12 +211,9 @@ void CircuitBreaker::reset(const QString &provider)
 QString CircuitBreaker::stateName(BreakerState state)
 {
     switch (state) {
-    case BreakerState::Closed:
-        return QStringLiteral("closed");
-    case BreakerState::Open:
-        return QStringLiteral("open");
-    case BreakerState::HalfOpen:
-        return QStringLiteral("half_open");
+    case BreakerState::Closed: return QStringLiteral("closed");
+    case BreakerState::Open: return QStringLiteral("open");
+    case BreakerState::HalfOpen: return QStringLiteral("half_open");
     }
     return {};
 }

@@ -16,12 +16,12 @@ namespace Switchyard::Routing {
 /// Tunables of the per-provider circuit breaker.
 struct CircuitBreakerSettings
 {
-    int consecutiveFailures = 5;   ///< open after this many failures in a row
-    int windowSize = 20;           ///< outcomes kept for the failure ratio
-    int minWindowSamples = 10;     ///< the ratio rule needs at least this many outcomes
-    double failureRatio = 0.5;     ///< open when failures / outcomes reaches this (0 disables)
-    qint64 coolDownMs = 30'000;    ///< first Open → HalfOpen wait
-    double backoffFactor = 2.0;    ///< each failed probe multiplies the cool-down
+    int consecutiveFailures = 5; ///< open after this many failures in a row
+    int windowSize = 20;         ///< outcomes kept for the failure ratio
+    int minWindowSamples = 10;   ///< the ratio rule needs at least this many outcomes
+    double failureRatio = 0.5;   ///< open when failures / outcomes reaches this (0 disables)
+    qint64 coolDownMs = 30'000;  ///< first Open → HalfOpen wait
+    double backoffFactor = 2.0;  ///< each failed probe multiplies the cool-down
     qint64 maxCoolDownMs = 300'000;
     qint64 probeTimeoutMs = 120'000; ///< a probe that never reports frees the slot after this
 };
@@ -72,7 +72,7 @@ private:
         qint64 openedAtMs = 0;
         QDateTime openedAtWall;
         qint64 openUntilMs = 0;
-        qint64 coolDownMs = 0;   ///< the cool-down last used, for the backoff
+        qint64 coolDownMs = 0; ///< the cool-down last used, for the backoff
         int failuresAtOpen = 0;
         bool byRetryAfter = false;
         bool afterProbe = false; ///< re-opened because a half-open probe failed

@@ -26,12 +26,9 @@ double median(QList<double> values)
 QString MetricEstimate::describe() const
 {
     switch (source) {
-    case Source::Observed:
-        return Tr::tr("observed over %n sample(s)", nullptr, samples);
-    case Source::Blended:
-        return Tr::tr("prior blended with %n sample(s)", nullptr, samples);
-    case Source::Prior:
-        break;
+    case Source::Observed: return Tr::tr("observed over %n sample(s)", nullptr, samples);
+    case Source::Blended: return Tr::tr("prior blended with %n sample(s)", nullptr, samples);
+    case Source::Prior: break;
     }
     return Tr::tr("prior (no traffic yet)");
 }

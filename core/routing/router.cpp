@@ -3,6 +3,10 @@
 #include "core/routing/router.h"
 
 #include "core/common/tr.h"
+#include "core/routing/circuitbreaker.h"
+#include "core/routing/scorer.h"
+
+#include <QJsonArray>
 
 #include <QRandomGenerator>
 
@@ -26,15 +30,24 @@ QString providerProblem(const Config::ProviderSettings *provider)
 
 } // namespace
 
-Router::Router(Config::ConfigSnapshot config, std::function<double()> random)
+Router::Router(Config::ConfigSnapshot config, std::function<double()> random, RouterState state)
     : m_config(std::move(config))
     , m_random(random ? std::move(random) : [] { return QRandomGenerator::global()->generateDouble(); })
+    , m_state(state)
 {
 }
 
-Result<RoutePlan> Router::plan(const RouteQuery &query, RoutingDecision &decision) const
+QString Router::healthProblem(const QString &provider) const
+{
+    if (!m_state.breaker || m_state.breaker->allow(provider))
+        return {};
+    return Tr::tr("provider '%1' skipped: %2").arg(provider, m_state.breaker->reason(provider));
+}
+
+Result<RoutePlan> Router::plan(const RouteQuery &query, RoutingDecision &decision)
 {
     const Config::GatewayConfig &config = *m_config;
+    m_query = query;
     QString name = query.requestedModel;
     decision.requestedModel = query.requestedModel;
     if (!query.forcedRoute.isEmpty()) {
@@ -155,13 +168,8 @@ QList<Config::RouteTarget> Router::orderedTargets(const Config::RouteSettings &r
             decision.reasons.append(Tr::tr("%1: weighted draw picked %2").arg(route.name, ordered.first().name));
         return ordered;
     }
-    if (route.strategy == QLatin1String("score")) {
-        QList<Config::RouteTarget> ordered;
-        for (const QString &candidate : route.candidates)
-            ordered.append({candidate, 1});
-        decision.reasons.append(Tr::tr("%1: score strategy ranks candidates in listed order until live scoring is enabled").arg(route.name));
-        return ordered;
-    }
+    if (route.strategy == QLatin1String("score"))
+        return scoredTargets(route, decision);
     if (route.strategy == QLatin1String("conditional")) {
         decision.reasons.append(Tr::tr("%1: conditions are not evaluated yet; took the default '%2'").arg(route.name, route.defaultTarget));
         return {{route.defaultTarget, 1}};
@@ -176,7 +184,9 @@ bool Router::addModel(const Config::ModelSettings &model, QList<Candidate> &out,
         if (existing.model == model.id)
             return false; // a model reached twice through nested routes is tried once
     }
-    const QString problem = providerProblem(m_config->provider(model.provider));
+    QString problem = providerProblem(m_config->provider(model.provider));
+    if (problem.isEmpty())
+        problem = healthProblem(model.provider);
     if (!problem.isEmpty()) {
         decision.candidates.append({model.id, model.provider, false, problem});
         return false;
@@ -186,6 +196,55 @@ bool Router::addModel(const Config::ModelSettings &model, QList<Candidate> &out,
                                               : Tr::tr("fallback #%1").arg(out.size())});
     out.append({model.id, model.provider, model.upstream.isEmpty() ? model.id : model.upstream, model.price});
     return true;
+}
+
+QList<Config::RouteTarget> Router::scoredTargets(const Config::RouteSettings &route,
+                                                RoutingDecision &decision) const
+{
+    // Models are scored; a candidate that names another route keeps its place after them.
+    QList<const Config::ModelSettings *> models;
+    QList<Config::RouteTarget> nestedRoutes;
+    for (const QString &candidate : route.candidates) {
+        if (const Config::ModelSettings *model = m_config->model(candidate))
+            models.append(model);
+        else
+            nestedRoutes.append({candidate, 1});
+    }
+    const ScoreContext context{m_query.promptTokens, m_query.expectedOutputTokens, m_state.live};
+    const ScoreTable table = score(models, route.weights, context);
+    QList<Config::RouteTarget> ordered;
+    for (const QString &model : table.ranking())
+        ordered.append({model, 1});
+    ordered.append(nestedRoutes);
+
+    QJsonArray rows;
+    for (const ScoreRow &row : table.rows) {
+        QJsonArray metrics;
+        for (const MetricScore &metric : row.metrics) {
+            metrics.append(QJsonObject{{QStringLiteral("metric"), metric.metric},
+                                       {QStringLiteral("weight"), metric.weight},
+                                       {QStringLiteral("present"), metric.present},
+                                       {QStringLiteral("raw"), metric.raw},
+                                       {QStringLiteral("normalised"), metric.normalised},
+                                       {QStringLiteral("contribution"), metric.contribution},
+                                       {QStringLiteral("note"), metric.note}});
+        }
+        rows.append(QJsonObject{{QStringLiteral("model"), row.model},
+                                {QStringLiteral("rank"), row.rank},
+                                {QStringLiteral("total"), row.total},
+                                {QStringLiteral("metrics"), metrics}});
+    }
+    decision.scores = rows;
+    if (const ScoreRow *best = table.best()) {
+        decision.reasons.append(Tr::tr("%1: scored %2 candidates on %3; best %4 (%5)")
+                                    .arg(route.name)
+                                    .arg(table.rows.size())
+                                    .arg(table.metrics.join(QLatin1String(", ")), best->model)
+                                    .arg(best->total, 0, 'f', 3));
+    }
+    if (!table.tieBreak.isEmpty())
+        decision.reasons.append(table.tieBreak);
+    return ordered;
 }
 
 } // namespace Switchyard::Routing

@@ -22,11 +22,24 @@ struct Candidate
     Config::Price price;   ///< unknown for ad-hoc models
 };
 
+class CircuitBreaker;
+class LiveMetrics;
+
 /// What a request asks of the router.
 struct RouteQuery
 {
     QString requestedModel; ///< body "model"
     QString forcedRoute;    ///< x-switchyard-route header, wins over the model
+    qint64 promptTokens = 0;           ///< estimate, for cost scoring
+    qint64 expectedOutputTokens = 512; ///< max_tokens or a default, for cost scoring
+};
+
+/// Shared state the router reads: live latency/reliability and provider health. Either may
+/// be null (tests, first start).
+struct RouterState
+{
+    const LiveMetrics *live = nullptr;
+    CircuitBreaker *breaker = nullptr;
 };
 
 /// The ordered candidates; the reasons live in the RoutingDecision filled alongside.
@@ -42,10 +55,11 @@ class Router final
 {
 public:
     /// `random` returns a value in [0, 1); injected so loadbalance is testable.
-    explicit Router(Config::ConfigSnapshot config, std::function<double()> random = {});
+    explicit Router(Config::ConfigSnapshot config, std::function<double()> random = {},
+                    RouterState state = {});
 
     /// Error codes: "model_not_found" (404), "no_available_model" (503), "route_cycle" (500).
-    Result<RoutePlan> plan(const RouteQuery &query, RoutingDecision &decision) const;
+    Result<RoutePlan> plan(const RouteQuery &query, RoutingDecision &decision);
 
 private:
     bool expand(const QString &name, QList<Candidate> &out, QStringList &stack,
@@ -54,9 +68,14 @@ private:
                   RoutingDecision &decision) const;
     QList<Config::RouteTarget> orderedTargets(const Config::RouteSettings &route,
                                               RoutingDecision &decision) const;
+    QList<Config::RouteTarget> scoredTargets(const Config::RouteSettings &route,
+                                             RoutingDecision &decision) const;
+    QString healthProblem(const QString &provider) const;
 
     Config::ConfigSnapshot m_config;
     std::function<double()> m_random;
+    RouterState m_state;
+    RouteQuery m_query; ///< the query being planned, for scoring
 };
 
 } // namespace Switchyard::Routing

@@ -35,8 +35,7 @@ RawValue fromEstimate(const MetricEstimate &e)
     return RawValue{true, e.value, e.describe()};
 }
 
-RawValue rawValue(const Config::ModelSettings &model, const QString &metric,
-                  const ScoreContext &ctx)
+RawValue rawValue(const Config::ModelSettings &model, const QString &metric, const ScoreContext &ctx)
 {
     if (metric == QLatin1String(CostMetric)) {
         if (const auto cost = expectedCost(model.price, ctx)) {

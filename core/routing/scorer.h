@@ -33,7 +33,7 @@ struct MetricScore
     double normalised = 0;   ///< 0..1 across the candidates, 1 = best
     double contribution = 0; ///< weight × normalised / weight sum; the contributions add up to total
     bool lowerIsBetter = false; ///< cost, latency, ttft
-    QString note;            ///< "no figure for gpqa", "prior (no traffic yet)", "all equal", ...
+    QString note; ///< "no figure for gpqa", "prior (no traffic yet)", "all equal", ...
 };
 
 /// One candidate's row.
@@ -52,10 +52,10 @@ struct ScoreRow
 /// The candidates ranked best first.
 struct ScoreTable
 {
-    QList<ScoreRow> rows;  ///< sorted by rank
-    QStringList metrics;   ///< the weighted metrics, sorted by name
-    double weightSum = 0;  ///< sum of the positive weights
-    QString tieBreak;      ///< how equal totals were ordered, for the record
+    QList<ScoreRow> rows; ///< sorted by rank
+    QStringList metrics;  ///< the weighted metrics, sorted by name
+    double weightSum = 0; ///< sum of the positive weights
+    QString tieBreak;     ///< how equal totals were ordered, for the record
 
     const ScoreRow *best() const { return rows.isEmpty() ? nullptr : &rows.first(); }
     /// Model ids, best first: the winner then the fallback order.

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
-#include "core/translate/anthropiccodec.h"
-
 #include "core/common/tr.h"
+#include "core/translate/anthropiccodec.h"
 #include "core/translate/codechelpers.h"
 
 #include <QJsonArray>
@@ -76,18 +75,14 @@ QJsonArray blocksOf(const ChatMessage &message)
                 blocks.append(textBlock(p.text));
             }
             break;
-        case Kind::Image:
-            blocks.append(imageBlock(p));
-            break;
+        case Kind::Image: blocks.append(imageBlock(p)); break;
         case Kind::ToolUse:
             blocks.append(QJsonObject{{QLatin1String("type"), QLatin1String("tool_use")},
                                       {QLatin1String("id"), p.toolId},
                                       {QLatin1String("name"), p.toolName},
                                       {QLatin1String("input"), p.arguments}});
             break;
-        case Kind::ToolResult:
-            blocks.append(toolResultBlock(p));
-            break;
+        case Kind::ToolResult: blocks.append(toolResultBlock(p)); break;
         }
     }
     return blocks;
@@ -130,11 +125,11 @@ QJsonArray encodeMessages(const QList<ChatMessage> &messages)
         const QJsonObject first = ordered.first().toObject();
         const bool plainText = ordered.size() == 1
                                && first.value(QLatin1String("type")) == QLatin1String("text");
-        out.append(QJsonObject{
-            {QLatin1String("role"),
-             role == Role::User ? QLatin1String("user") : QLatin1String("assistant")},
-            {QLatin1String("content"),
-             plainText ? first.value(QLatin1String("text")) : QJsonValue(ordered)}});
+        out.append(
+            QJsonObject{{QLatin1String("role"),
+                         role == Role::User ? QLatin1String("user") : QLatin1String("assistant")},
+                        {QLatin1String("content"),
+                         plainText ? first.value(QLatin1String("text")) : QJsonValue(ordered)}});
     }
     return out;
 }
@@ -143,12 +138,8 @@ QJsonObject toolChoiceObject(const ChatRequest &request)
 {
     QJsonObject choice;
     switch (request.toolChoice.mode) {
-    case ToolChoice::Mode::Auto:
-        choice.insert(QLatin1String("type"), QLatin1String("auto"));
-        break;
-    case ToolChoice::Mode::None:
-        choice.insert(QLatin1String("type"), QLatin1String("none"));
-        break;
+    case ToolChoice::Mode::Auto: choice.insert(QLatin1String("type"), QLatin1String("auto")); break;
+    case ToolChoice::Mode::None: choice.insert(QLatin1String("type"), QLatin1String("none")); break;
     case ToolChoice::Mode::Required:
         choice.insert(QLatin1String("type"), QLatin1String("any"));
         break;
@@ -156,8 +147,7 @@ QJsonObject toolChoiceObject(const ChatRequest &request)
         choice.insert(QLatin1String("type"), QLatin1String("tool"));
         choice.insert(QLatin1String("name"), request.toolChoice.name);
         break;
-    case ToolChoice::Mode::Unset:
-        break;
+    case ToolChoice::Mode::Unset: break;
     }
     if (request.parallelToolCalls == false && !request.tools.isEmpty()
         && request.toolChoice.mode != ToolChoice::Mode::None) {

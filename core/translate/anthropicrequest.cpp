@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
-#include "core/translate/anthropiccodec.h"
-
 #include "core/common/tr.h"
+#include "core/translate/anthropiccodec.h"
 #include "core/translate/codechelpers.h"
 
 #include <QJsonArray>
@@ -189,7 +188,8 @@ Result<ChatRequest> decodeRequest(const QJsonObject &body)
             return parts.error();
         }
         request.messages.append(
-            ChatMessage{role == QLatin1String("user") ? Role::User : Role::Assistant, parts.value()});
+            ChatMessage{role == QLatin1String("user") ? Role::User : Role::Assistant,
+                        parts.value()});
     }
     if (Result<bool> ok = decodeTools(body, request); !ok) {
         return ok.error();

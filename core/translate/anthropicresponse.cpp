@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
-#include "core/translate/anthropiccodec.h"
-
 #include "core/common/tr.h"
+#include "core/translate/anthropiccodec.h"
 #include "core/translate/codechelpers.h"
 #include "core/translate/stopreasons.h"
 #include "core/translate/usagecodec.h"
@@ -68,9 +67,8 @@ QJsonObject encodeResponse(const ChatResponse &response)
         {QLatin1String("model"), response.model},
         {QLatin1String("content"), content},
         {QLatin1String("stop_reason"), StopReasons::toAnthropic(response.stopReason)},
-        {QLatin1String("stop_sequence"), response.stopSequence.isEmpty()
-                                             ? QJsonValue()
-                                             : QJsonValue(response.stopSequence)},
+        {QLatin1String("stop_sequence"),
+         response.stopSequence.isEmpty() ? QJsonValue() : QJsonValue(response.stopSequence)},
         {QLatin1String("usage"), UsageCodec::toAnthropic(response.usage)},
     };
 }

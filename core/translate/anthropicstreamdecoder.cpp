@@ -97,10 +97,11 @@ QList<StreamEvent> AnthropicStreamDecoder::decode(const Providers::SseEvent &eve
         m_complete = true;
     } else if (type == QLatin1String("error")) {
         const QJsonObject error = data.value(QLatin1String("error")).toObject();
-        out.append(StreamEvent::error(
-            normaliseErrorType(WireFormat::Anthropic, error.value(QLatin1String("type")).toString(),
-                               500),
-            error.value(QLatin1String("message")).toString()));
+        out.append(
+            StreamEvent::error(normaliseErrorType(WireFormat::Anthropic,
+                                                  error.value(QLatin1String("type")).toString(),
+                                                  500),
+                               error.value(QLatin1String("message")).toString()));
     }
     return out;
 }

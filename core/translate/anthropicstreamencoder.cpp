@@ -15,16 +15,15 @@ namespace {
 
 QByteArray sse(const char *name, const QJsonObject &data)
 {
-    return QByteArray("event: ") + name + "\ndata: "
-           + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+    return QByteArray("event: ") + name
+           + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
 } // namespace
 
 AnthropicStreamEncoder::AnthropicStreamEncoder(const StreamEncoderOptions &options)
     : m_options(options)
-{
-}
+{}
 
 QByteArray AnthropicStreamEncoder::start()
 {
@@ -61,10 +60,11 @@ QByteArray AnthropicStreamEncoder::openBlock(const QJsonObject &contentBlock, bo
     QByteArray out = start() + closeBlock();
     m_openBlock = m_nextBlock++;
     m_openIsText = isText;
-    return out + sse("content_block_start",
-                     QJsonObject{{QLatin1String("type"), QLatin1String("content_block_start")},
-                                 {QLatin1String("index"), m_openBlock},
-                                 {QLatin1String("content_block"), contentBlock}});
+    return out
+           + sse("content_block_start",
+                 QJsonObject{{QLatin1String("type"), QLatin1String("content_block_start")},
+                             {QLatin1String("index"), m_openBlock},
+                             {QLatin1String("content_block"), contentBlock}});
 }
 
 QByteArray AnthropicStreamEncoder::encode(const StreamEvent &event)
@@ -95,8 +95,10 @@ QByteArray AnthropicStreamEncoder::encode(const StreamEvent &event)
                                         {QLatin1String("text"), QLatin1String("")}},
                             true);
         }
-        return out + delta(m_openBlock, QJsonObject{{QLatin1String("type"), QLatin1String("text_delta")},
-                                                    {QLatin1String("text"), event.text}});
+        return out
+               + delta(m_openBlock,
+                       QJsonObject{{QLatin1String("type"), QLatin1String("text_delta")},
+                                   {QLatin1String("text"), event.text}});
     }
     case T::ToolCallStart: {
         QByteArray out = openBlock(QJsonObject{{QLatin1String("type"), QLatin1String("tool_use")},
@@ -123,11 +125,8 @@ QByteArray AnthropicStreamEncoder::encode(const StreamEvent &event)
         m_stopReason = event.stopReason;
         m_stopSequence = event.text;
         return start() + closeBlock();
-    case T::UsageUpdate:
-        m_usage = event.usage;
-        return {};
-    case T::Error:
-        return error(event.errorType, event.text);
+    case T::UsageUpdate: m_usage = event.usage; return {};
+    case T::Error: return error(event.errorType, event.text);
     }
     return {};
 }
@@ -139,15 +138,18 @@ QByteArray AnthropicStreamEncoder::finish()
     }
     QByteArray out = start() + closeBlock();
     m_closed = true;
-    const QJsonObject messageDelta{
-        {QLatin1String("type"), QLatin1String("message_delta")},
-        {QLatin1String("delta"),
-         QJsonObject{{QLatin1String("stop_reason"), StopReasons::toAnthropic(m_stopReason)},
-                     {QLatin1String("stop_sequence"),
-                      m_stopSequence.isEmpty() ? QJsonValue() : QJsonValue(m_stopSequence)}}},
-        {QLatin1String("usage"), UsageCodec::toAnthropic(m_usage)}};
+    const QJsonObject messageDelta{{QLatin1String("type"), QLatin1String("message_delta")},
+                                   {QLatin1String("delta"),
+                                    QJsonObject{{QLatin1String("stop_reason"),
+                                                 StopReasons::toAnthropic(m_stopReason)},
+                                                {QLatin1String("stop_sequence"),
+                                                 m_stopSequence.isEmpty()
+                                                     ? QJsonValue()
+                                                     : QJsonValue(m_stopSequence)}}},
+                                   {QLatin1String("usage"), UsageCodec::toAnthropic(m_usage)}};
     return out + sse("message_delta", messageDelta)
-           + sse("message_stop", QJsonObject{{QLatin1String("type"), QLatin1String("message_stop")}});
+           + sse("message_stop",
+                 QJsonObject{{QLatin1String("type"), QLatin1String("message_stop")}});
 }
 
 QByteArray AnthropicStreamEncoder::error(const QString &type, const QString &message)

@@ -12,8 +12,7 @@ ContentPart ContentPart::makeText(const QString &text)
     return part;
 }
 
-ContentPart ContentPart::makeToolUse(const QString &id, const QString &name,
-                                     const QJsonObject &args)
+ContentPart ContentPart::makeToolUse(const QString &id, const QString &name, const QJsonObject &args)
 {
     ContentPart part;
     part.kind = Kind::ToolUse;
@@ -23,8 +22,7 @@ ContentPart ContentPart::makeToolUse(const QString &id, const QString &name,
     return part;
 }
 
-ContentPart ContentPart::makeToolResult(const QString &toolUseId, const QString &text,
-                                        bool isError)
+ContentPart ContentPart::makeToolResult(const QString &toolUseId, const QString &text, bool isError)
 {
     ContentPart part;
     part.kind = Kind::ToolResult;
@@ -122,16 +120,13 @@ QString describe(const StreamEvent &e)
 {
     using T = StreamEvent::Type;
     switch (e.type) {
-    case T::MessageStart:
-        return QStringLiteral("start(%1,%2)").arg(e.id, e.model);
-    case T::TextDelta:
-        return QStringLiteral("text(%1)").arg(e.text);
+    case T::MessageStart: return QStringLiteral("start(%1,%2)").arg(e.id, e.model);
+    case T::TextDelta: return QStringLiteral("text(%1)").arg(e.text);
     case T::ToolCallStart:
         return QStringLiteral("tool(%1,%2,%3)").arg(QString::number(e.index), e.id, e.name);
     case T::ToolCallArgsDelta:
         return QStringLiteral("args(%1,%2)").arg(QString::number(e.index), e.text);
-    case T::ToolCallEnd:
-        return QStringLiteral("toolEnd(%1)").arg(e.index);
+    case T::ToolCallEnd: return QStringLiteral("toolEnd(%1)").arg(e.index);
     case T::Finish:
         return QStringLiteral("finish(%1,%2)").arg(QString::number(int(e.stopReason)), e.text);
     case T::UsageUpdate:
@@ -141,8 +136,7 @@ QString describe(const StreamEvent &e)
             .arg(e.usage.cacheWriteTokens)
             .arg(e.usage.outputTokens)
             .arg(e.usage.reasoningTokens);
-    case T::Error:
-        return QStringLiteral("error(%1,%2)").arg(e.errorType, e.text);
+    case T::Error: return QStringLiteral("error(%1,%2)").arg(e.errorType, e.text);
     }
     return {};
 }

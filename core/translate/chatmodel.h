@@ -14,7 +14,11 @@
 namespace Switchyard::Translate {
 
 /// The wire formats the codecs speak. Inbound surfaces: OpenAi, Anthropic. Outbound: all three.
-enum class WireFormat { OpenAi, Anthropic, Gemini };
+enum class WireFormat {
+    OpenAi,
+    Anthropic,
+    Gemini
+};
 
 /// One piece of message content. Which fields matter depends on kind; the rest stay empty.
 /// Tool results are parts of a User message (Anthropic's model): OpenAI `tool` messages
@@ -35,8 +39,9 @@ struct ContentPart
     QString detail;    ///< OpenAI image detail, kept for OpenAI re-encoding
     QString toolId;
     QString toolName;
-    QJsonObject arguments; ///< ToolUse input; "" or invalid JSON arguments decode to {}
+    QJsonObject arguments;       ///< ToolUse input; "" or invalid JSON arguments decode to {}
     QList<ContentPart> children; ///< ToolResult content
+    QString signature; ///< Gemini thoughtSignature of a ToolUse, echoed back on the next turn
     bool isError = false;
 
     static ContentPart makeText(const QString &text);
@@ -44,7 +49,10 @@ struct ContentPart
     static ContentPart makeToolResult(const QString &toolUseId, const QString &text, bool isError);
 };
 
-enum class Role { User, Assistant };
+enum class Role {
+    User,
+    Assistant
+};
 
 struct ChatMessage
 {
@@ -61,7 +69,13 @@ struct ToolSpec
 
 struct ToolChoice
 {
-    enum class Mode { Unset, Auto, None, Required, Named };
+    enum class Mode {
+        Unset,
+        Auto,
+        None,
+        Required,
+        Named
+    };
     Mode mode = Mode::Unset;
     QString name; ///< Named only
 };
@@ -88,7 +102,14 @@ struct ChatRequest
     WireFormat extrasFormat = WireFormat::OpenAi;
 };
 
-enum class StopReason { EndTurn, MaxTokens, ToolUse, StopSequence, ContentFilter, Other };
+enum class StopReason {
+    EndTurn,
+    MaxTokens,
+    ToolUse,
+    StopSequence,
+    ContentFilter,
+    Other
+};
 
 struct ChatResponse
 {

@@ -39,9 +39,8 @@ qint64 durationMs(const QString &text)
 
 qint64 retryFromMessage(const QString &message)
 {
-    static const QRegularExpression re(
-        QStringLiteral("try again in (\\d+(?:\\.\\d+)?(?:ms|s))"),
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(QStringLiteral("try again in (\\d+(?:\\.\\d+)?(?:ms|s))"),
+                                       QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch m = re.match(message);
     return m.hasMatch() ? durationMs(m.captured(1)) : -1;
 }
@@ -67,26 +66,17 @@ void readGemini(const QJsonObject &error, UpstreamError &out)
 QString errorTypeForStatus(int status)
 {
     switch (status) {
-    case 401:
-        return QStringLiteral("authentication_error");
-    case 402:
-        return QStringLiteral("billing_error");
-    case 403:
-        return QStringLiteral("permission_error");
-    case 404:
-        return QStringLiteral("not_found_error");
+    case 401: return QStringLiteral("authentication_error");
+    case 402: return QStringLiteral("billing_error");
+    case 403: return QStringLiteral("permission_error");
+    case 404: return QStringLiteral("not_found_error");
     case 408:
-    case 504:
-        return QStringLiteral("timeout_error");
-    case 413:
-        return QStringLiteral("request_too_large");
-    case 429:
-        return QStringLiteral("rate_limit_error");
+    case 504: return QStringLiteral("timeout_error");
+    case 413: return QStringLiteral("request_too_large");
+    case 429: return QStringLiteral("rate_limit_error");
     case 503:
-    case 529:
-        return QStringLiteral("overloaded_error");
-    default:
-        break;
+    case 529: return QStringLiteral("overloaded_error");
+    default: break;
     }
     return status >= 500 ? QStringLiteral("api_error") : QStringLiteral("invalid_request_error");
 }
@@ -166,18 +156,17 @@ UpstreamError decodeUpstreamError(WireFormat format, int httpStatus, const QByte
     }
     if (out.message.isEmpty()) {
         const QString excerpt = QString::fromUtf8(body.left(300)).simplified();
-        out.message = excerpt.isEmpty() ? Tr::tr("upstream returned HTTP %1").arg(httpStatus)
-                                         : Tr::tr("upstream returned HTTP %1: %2")
-                                               .arg(httpStatus)
-                                               .arg(excerpt);
+        out.message = excerpt.isEmpty()
+                          ? Tr::tr("upstream returned HTTP %1").arg(httpStatus)
+                          : Tr::tr("upstream returned HTTP %1: %2").arg(httpStatus).arg(excerpt);
     }
     out.type = normaliseErrorType(format, out.upstreamType, httpStatus);
     if (out.retryAfterMs < 0) {
         out.retryAfterMs = retryFromMessage(out.message);
     }
     static const int retryableStatuses[] = {408, 409, 429, 500, 502, 503, 504, 529};
-    out.retryable = std::find(std::begin(retryableStatuses), std::end(retryableStatuses),
-                              httpStatus) != std::end(retryableStatuses)
+    out.retryable = std::find(std::begin(retryableStatuses), std::end(retryableStatuses), httpStatus)
+                        != std::end(retryableStatuses)
                     && out.type != QLatin1String("billing_error");
     return out;
 }
@@ -192,16 +181,15 @@ QByteArray encodeError(WireFormat surface, int status, const QString &type, cons
                             QJsonObject{{QLatin1String("type"), t},
                                         {QLatin1String("message"), message}}}};
     } else if (surface == WireFormat::Gemini) {
-        body = QJsonObject{{QLatin1String("error"),
-                            QJsonObject{{QLatin1String("code"), status},
-                                        {QLatin1String("message"), message},
-                                        {QLatin1String("status"), t}}}};
+        body = QJsonObject{{QLatin1String("error"), QJsonObject{{QLatin1String("code"), status},
+                                                                {QLatin1String("message"), message},
+                                                                {QLatin1String("status"), t}}}};
     } else {
-        body = QJsonObject{{QLatin1String("error"),
-                            QJsonObject{{QLatin1String("message"), message},
-                                        {QLatin1String("type"), t},
-                                        {QLatin1String("param"), QJsonValue()},
-                                        {QLatin1String("code"), QJsonValue()}}}};
+        body = QJsonObject{
+            {QLatin1String("error"), QJsonObject{{QLatin1String("message"), message},
+                                                 {QLatin1String("type"), t},
+                                                 {QLatin1String("param"), QJsonValue()},
+                                                 {QLatin1String("code"), QJsonValue()}}}};
     }
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }

@@ -24,8 +24,8 @@ QJsonObject responseObject(const ContentPart &result)
     const QString text = joinedText(result.children);
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
     if (result.isError) {
-        return QJsonObject{{QLatin1String("error"), doc.isObject() ? QJsonValue(doc.object())
-                                                                   : QJsonValue(text)}};
+        return QJsonObject{
+            {QLatin1String("error"), doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(text)}};
     }
     return doc.isObject() ? doc.object() : QJsonObject{{QLatin1String("result"), text}};
 }
@@ -48,15 +48,20 @@ Result<QJsonArray> partsOf(const ChatMessage &message, const QString &path,
                                   Tr::tr("image URLs are not supported by Gemini; send the "
                                          "image as a base64 data URL"));
             }
-            parts.append(QJsonObject{{QLatin1String("inlineData"),
-                                      QJsonObject{{QLatin1String("mimeType"), p.mediaType},
-                                                  {QLatin1String("data"), p.data}}}});
+            parts.append(QJsonObject{
+                {QLatin1String("inlineData"), QJsonObject{{QLatin1String("mimeType"), p.mediaType},
+                                                          {QLatin1String("data"), p.data}}}});
             break;
-        case Kind::ToolUse:
-            parts.append(QJsonObject{{QLatin1String("functionCall"),
-                                      QJsonObject{{QLatin1String("name"), p.toolName},
-                                                  {QLatin1String("args"), p.arguments}}}});
+        case Kind::ToolUse: {
+            QJsonObject call{
+                {QLatin1String("functionCall"), QJsonObject{{QLatin1String("name"), p.toolName},
+                                                            {QLatin1String("args"), p.arguments}}}};
+            if (!p.signature.isEmpty()) { // Gemini 3 rejects tool history without it
+                call.insert(QLatin1String("thoughtSignature"), p.signature);
+            }
+            parts.append(call);
             break;
+        }
         case Kind::ToolResult: {
             const QString name = toolNames.value(p.toolId);
             if (name.isEmpty()) {
@@ -77,12 +82,8 @@ QJsonObject toolConfig(const ToolChoice &choice)
 {
     QJsonObject config;
     switch (choice.mode) {
-    case ToolChoice::Mode::Auto:
-        config.insert(QLatin1String("mode"), QLatin1String("AUTO"));
-        break;
-    case ToolChoice::Mode::None:
-        config.insert(QLatin1String("mode"), QLatin1String("NONE"));
-        break;
+    case ToolChoice::Mode::Auto: config.insert(QLatin1String("mode"), QLatin1String("AUTO")); break;
+    case ToolChoice::Mode::None: config.insert(QLatin1String("mode"), QLatin1String("NONE")); break;
     case ToolChoice::Mode::Required:
         config.insert(QLatin1String("mode"), QLatin1String("ANY"));
         break;
@@ -90,8 +91,7 @@ QJsonObject toolConfig(const ToolChoice &choice)
         config.insert(QLatin1String("mode"), QLatin1String("ANY"));
         config.insert(QLatin1String("allowedFunctionNames"), QJsonArray{choice.name});
         break;
-    case ToolChoice::Mode::Unset:
-        return {};
+    case ToolChoice::Mode::Unset: return {};
     }
     return QJsonObject{{QLatin1String("functionCallingConfig"), config}};
 }
@@ -135,7 +135,8 @@ Result<QJsonObject> encodeRequest(const ChatRequest &request)
         if (parts.value().isEmpty()) {
             continue;
         }
-        const QString role = m.role == Role::User ? QStringLiteral("user") : QStringLiteral("model");
+        const QString role = m.role == Role::User ? QStringLiteral("user")
+                                                  : QStringLiteral("model");
         if (!contents.isEmpty()
             && contents.last().toObject().value(QLatin1String("role")).toString() == role) {
             QJsonObject last = contents.last().toObject();
@@ -188,7 +189,9 @@ Result<QJsonObject> encodeRequest(const ChatRequest &request)
             generation.insert(QLatin1String("seed"), request.extras.value(QLatin1String("seed")));
         }
         const QString format = request.extras.value(QLatin1String("response_format"))
-                                   .toObject().value(QLatin1String("type")).toString();
+                                   .toObject()
+                                   .value(QLatin1String("type"))
+                                   .toString();
         if (format == QLatin1String("json_object") || format == QLatin1String("json_schema")) {
             generation.insert(QLatin1String("responseMimeType"), QLatin1String("application/json"));
         }
@@ -208,7 +211,9 @@ Result<ChatResponse> decodeResponse(const QJsonObject &body)
     const QJsonArray candidates = body.value(QLatin1String("candidates")).toArray();
     if (candidates.isEmpty()) {
         const QString blocked = body.value(QLatin1String("promptFeedback"))
-                                    .toObject().value(QLatin1String("blockReason")).toString();
+                                    .toObject()
+                                    .value(QLatin1String("blockReason"))
+                                    .toString();
         if (blocked.isEmpty()) {
             return fieldError(QStringLiteral("candidates"), Tr::tr("missing or empty"));
         }
@@ -218,7 +223,9 @@ Result<ChatResponse> decodeResponse(const QJsonObject &body)
     }
     const QJsonObject candidate = candidates.first().toObject();
     const QJsonArray parts = candidate.value(QLatin1String("content"))
-                                 .toObject().value(QLatin1String("parts")).toArray();
+                                 .toObject()
+                                 .value(QLatin1String("parts"))
+                                 .toArray();
     QString text;
     int calls = 0;
     for (const QJsonValue &v : parts) {
@@ -230,8 +237,10 @@ Result<ChatResponse> decodeResponse(const QJsonObject &body)
             if (id.isEmpty()) {
                 id = toolCallId(response.id, calls, name);
             }
-            response.content.append(ContentPart::makeToolUse(
-                id, name, call.value(QLatin1String("args")).toObject()));
+            ContentPart use = ContentPart::makeToolUse(id, name,
+                                                       call.value(QLatin1String("args")).toObject());
+            use.signature = part.value(QLatin1String("thoughtSignature")).toString();
+            response.content.append(use);
             ++calls;
         } else if (!part.value(QLatin1String("thought")).toBool()) {
             text += part.value(QLatin1String("text")).toString();

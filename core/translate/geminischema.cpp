@@ -12,13 +12,26 @@ namespace {
 // Keys of Gemini's Schema object (OpenAPI 3.0 subset). Anything else gets a 400
 // "Unknown name ..." (LiteLLM#14330).
 const QLatin1String s_allowed[] = {
-    QLatin1String("type"),       QLatin1String("format"),     QLatin1String("description"),
-    QLatin1String("nullable"),   QLatin1String("enum"),       QLatin1String("items"),
-    QLatin1String("properties"), QLatin1String("required"),   QLatin1String("minItems"),
-    QLatin1String("maxItems"),   QLatin1String("minimum"),    QLatin1String("maximum"),
-    QLatin1String("anyOf"),      QLatin1String("title"),      QLatin1String("minLength"),
-    QLatin1String("maxLength"),  QLatin1String("pattern"),    QLatin1String("default"),
-    QLatin1String("propertyOrdering"), QLatin1String("minProperties"),
+    QLatin1String("type"),
+    QLatin1String("format"),
+    QLatin1String("description"),
+    QLatin1String("nullable"),
+    QLatin1String("enum"),
+    QLatin1String("items"),
+    QLatin1String("properties"),
+    QLatin1String("required"),
+    QLatin1String("minItems"),
+    QLatin1String("maxItems"),
+    QLatin1String("minimum"),
+    QLatin1String("maximum"),
+    QLatin1String("anyOf"),
+    QLatin1String("title"),
+    QLatin1String("minLength"),
+    QLatin1String("maxLength"),
+    QLatin1String("pattern"),
+    QLatin1String("default"),
+    QLatin1String("propertyOrdering"),
+    QLatin1String("minProperties"),
     QLatin1String("maxProperties"),
 };
 
@@ -51,7 +64,7 @@ QJsonObject resolveRef(const QString &ref, const QJsonObject &root)
     for (QLatin1String prefix : {QLatin1String("#/$defs/"), QLatin1String("#/definitions/")}) {
         if (ref.startsWith(prefix)) {
             const QString key = prefix == QLatin1String("#/$defs/") ? QStringLiteral("$defs")
-                                                                     : QStringLiteral("definitions");
+                                                                    : QStringLiteral("definitions");
             return root.value(key).toObject().value(ref.mid(prefix.size())).toObject();
         }
     }

@@ -29,10 +29,11 @@ QList<StreamEvent> GeminiStreamDecoder::decode(const Providers::SseEvent &event)
     }
     if (chunk.contains(QLatin1String("error"))) {
         const QJsonObject error = chunk.value(QLatin1String("error")).toObject();
-        out.append(StreamEvent::error(
-            normaliseErrorType(WireFormat::Gemini, error.value(QLatin1String("status")).toString(),
-                               error.value(QLatin1String("code")).toInt(500)),
-            error.value(QLatin1String("message")).toString()));
+        out.append(
+            StreamEvent::error(normaliseErrorType(WireFormat::Gemini,
+                                                  error.value(QLatin1String("status")).toString(),
+                                                  error.value(QLatin1String("code")).toInt(500)),
+                               error.value(QLatin1String("message")).toString()));
         return out;
     }
     if (!m_started) {
@@ -44,7 +45,9 @@ QList<StreamEvent> GeminiStreamDecoder::decode(const Providers::SseEvent &event)
     const QJsonArray candidates = chunk.value(QLatin1String("candidates")).toArray();
     const QJsonObject candidate = candidates.first().toObject();
     const QJsonArray parts = candidate.value(QLatin1String("content"))
-                                 .toObject().value(QLatin1String("parts")).toArray();
+                                 .toObject()
+                                 .value(QLatin1String("parts"))
+                                 .toArray();
     for (const QJsonValue &v : parts) {
         const QJsonObject part = v.toObject();
         if (part.contains(QLatin1String("functionCall"))) {
@@ -55,8 +58,10 @@ QList<StreamEvent> GeminiStreamDecoder::decode(const Providers::SseEvent &event)
                 id = GeminiCodec::toolCallId(m_responseId, m_toolCount, name);
             }
             out.append(StreamEvent::toolCallStart(m_toolCount, id, name));
-            out.append(StreamEvent::toolCallArgsDelta(
-                m_toolCount, Internal::compactJson(call.value(QLatin1String("args")).toObject())));
+            out.append(
+                StreamEvent::toolCallArgsDelta(m_toolCount,
+                                               Internal::compactJson(
+                                                   call.value(QLatin1String("args")).toObject())));
             out.append(StreamEvent::toolCallEnd(m_toolCount));
             ++m_toolCount;
         } else if (!part.value(QLatin1String("thought")).toBool()) {
@@ -68,15 +73,16 @@ QList<StreamEvent> GeminiStreamDecoder::decode(const Providers::SseEvent &event)
     }
     QString finish = candidate.value(QLatin1String("finishReason")).toString();
     const QString blocked = chunk.value(QLatin1String("promptFeedback"))
-                                .toObject().value(QLatin1String("blockReason")).toString();
+                                .toObject()
+                                .value(QLatin1String("blockReason"))
+                                .toString();
     if (candidates.isEmpty() && !blocked.isEmpty()) {
         finish = QStringLiteral("SAFETY");
     }
     if (StopReasons::isGeminiToolFailure(finish)) {
-        m_complete = true;
-        out.append(StreamEvent::error(QStringLiteral("api_error"),
-                                      Tr::tr("the model produced an invalid tool call (%1)")
-                                          .arg(finish)));
+        out.append(
+            StreamEvent::error(QStringLiteral("api_error"),
+                               Tr::tr("the model produced an invalid tool call (%1)").arg(finish)));
         return out;
     }
     if (!finish.isEmpty()) {

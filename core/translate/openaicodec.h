@@ -15,7 +15,13 @@ struct RequestOptions
     /// Send `max_completion_tokens` (OpenAI o-series, GPT-5) instead of the legacy
     /// `max_tokens` that compatible servers (Ollama, Groq, DeepSeek, Mistral) understand.
     bool useMaxCompletionTokens = false;
+    /// Rewrite tool-call ids that are not 9 alphanumerics (Mistral's rule) with
+    /// mistralToolId(): deterministic, so calls and results still match, no map needed.
+    bool mistralToolIds = false;
 };
+
+/// `id` when it already is 9 characters [a-zA-Z0-9], else 9 such characters from its hash.
+QString mistralToolId(const QString &id);
 
 /// Client request → ChatRequest. system/developer messages (anywhere) are hoisted into
 /// `system`; `tool` messages become User messages of ToolResult parts; legacy

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "core/translate/codechelpers.h"
 #include "core/translate/openaicodec.h"
 
-#include "core/translate/codechelpers.h"
-
+#include <QCryptographicHash>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace Switchyard::Translate::OpenAiCodec {
 
@@ -47,7 +48,12 @@ QJsonObject userMessage(const QList<ContentPart> &parts)
 
 // Tool results first (Chat Completions wants them right after the assistant's calls), then
 // the rest of the turn, plus any images a result carried (a `tool` message cannot hold them).
-void appendUserTurn(QJsonArray &out, const ChatMessage &message)
+QString toolId(const QString &id, const RequestOptions &options)
+{
+    return options.mistralToolIds ? mistralToolId(id) : id;
+}
+
+void appendUserTurn(QJsonArray &out, const ChatMessage &message, const RequestOptions &options)
 {
     QList<ContentPart> rest;
     for (const ContentPart &p : message.parts) {
@@ -60,7 +66,7 @@ void appendUserTurn(QJsonArray &out, const ChatMessage &message)
             text = QLatin1String("Error: ") + text;
         }
         out.append(QJsonObject{{QLatin1String("role"), QLatin1String("tool")},
-                               {QLatin1String("tool_call_id"), p.toolId},
+                               {QLatin1String("tool_call_id"), toolId(p.toolId, options)},
                                {QLatin1String("content"), text}});
         for (const ContentPart &child : p.children) {
             if (child.kind == Kind::Image) {
@@ -73,7 +79,7 @@ void appendUserTurn(QJsonArray &out, const ChatMessage &message)
     }
 }
 
-void appendAssistantTurn(QJsonArray &out, const ChatMessage &message)
+void appendAssistantTurn(QJsonArray &out, const ChatMessage &message, const RequestOptions &options)
 {
     QString text;
     QJsonArray calls;
@@ -81,12 +87,12 @@ void appendAssistantTurn(QJsonArray &out, const ChatMessage &message)
         if (p.kind == Kind::Text) {
             text += p.text;
         } else if (p.kind == Kind::ToolUse) {
-            calls.append(QJsonObject{
-                {QLatin1String("id"), p.toolId},
-                {QLatin1String("type"), QLatin1String("function")},
-                {QLatin1String("function"),
-                 QJsonObject{{QLatin1String("name"), p.toolName},
-                             {QLatin1String("arguments"), compactJson(p.arguments)}}}});
+            calls.append(
+                QJsonObject{{QLatin1String("id"), toolId(p.toolId, options)},
+                            {QLatin1String("type"), QLatin1String("function")},
+                            {QLatin1String("function"),
+                             QJsonObject{{QLatin1String("name"), p.toolName},
+                                         {QLatin1String("arguments"), compactJson(p.arguments)}}}});
         }
     }
     QJsonObject m{{QLatin1String("role"), QLatin1String("assistant")},
@@ -101,41 +107,51 @@ void appendAssistantTurn(QJsonArray &out, const ChatMessage &message)
 QJsonValue toolChoiceValue(const ToolChoice &choice)
 {
     switch (choice.mode) {
-    case ToolChoice::Mode::Auto:
-        return QStringLiteral("auto");
-    case ToolChoice::Mode::None:
-        return QStringLiteral("none");
-    case ToolChoice::Mode::Required:
-        return QStringLiteral("required");
+    case ToolChoice::Mode::Auto: return QStringLiteral("auto");
+    case ToolChoice::Mode::None: return QStringLiteral("none");
+    case ToolChoice::Mode::Required: return QStringLiteral("required");
     case ToolChoice::Mode::Named:
         return QJsonObject{{QLatin1String("type"), QLatin1String("function")},
                            {QLatin1String("function"),
                             QJsonObject{{QLatin1String("name"), choice.name}}}};
-    case ToolChoice::Mode::Unset:
-        break;
+    case ToolChoice::Mode::Unset: break;
     }
     return {};
 }
 
 } // namespace
 
+QString mistralToolId(const QString &id)
+{
+    static const QRegularExpression valid(QStringLiteral("^[a-zA-Z0-9]{9}$"));
+    if (valid.match(id).hasMatch()) {
+        return id;
+    }
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    const QByteArray hash = QCryptographicHash::hash(id.toUtf8(), QCryptographicHash::Sha1);
+    QString out;
+    for (int i = 0; i < 9; ++i) {
+        out.append(QLatin1Char(alphabet[quint8(hash.at(i)) % 62]));
+    }
+    return out;
+}
+
 Result<QJsonObject> encodeRequest(const ChatRequest &request, const RequestOptions &options)
 {
     QJsonArray messages;
     if (!request.system.isEmpty()) {
-        messages.append(QJsonObject{{QLatin1String("role"), QLatin1String("system")},
-                                    {QLatin1String("content"),
-                                     request.system.join(QLatin1String("\n\n"))}});
+        messages.append(
+            QJsonObject{{QLatin1String("role"), QLatin1String("system")},
+                        {QLatin1String("content"), request.system.join(QLatin1String("\n\n"))}});
     }
     for (const ChatMessage &m : request.messages) {
         if (m.role == Role::User) {
-            appendUserTurn(messages, m);
+            appendUserTurn(messages, m, options);
         } else {
-            appendAssistantTurn(messages, m);
+            appendAssistantTurn(messages, m, options);
         }
     }
-    QJsonObject body{{QLatin1String("model"), request.model},
-                     {QLatin1String("messages"), messages}};
+    QJsonObject body{{QLatin1String("model"), request.model}, {QLatin1String("messages"), messages}};
     if (!request.tools.isEmpty()) {
         QJsonArray tools;
         for (const ToolSpec &t : request.tools) {

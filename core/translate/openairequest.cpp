@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
-#include "core/translate/openaicodec.h"
-
 #include "core/common/tr.h"
 #include "core/translate/codechelpers.h"
+#include "core/translate/openaicodec.h"
 
 #include <QJsonArray>
 
@@ -19,13 +18,20 @@ namespace {
 
 // Keys decodeRequest maps itself; everything else lands in extras.
 const QLatin1String s_mappedKeys[] = {
-    QLatin1String("model"),       QLatin1String("messages"),
-    QLatin1String("tools"),       QLatin1String("tool_choice"),
-    QLatin1String("parallel_tool_calls"), QLatin1String("max_tokens"),
-    QLatin1String("max_completion_tokens"), QLatin1String("temperature"),
-    QLatin1String("top_p"),       QLatin1String("stop"),
-    QLatin1String("stream"),      QLatin1String("stream_options"),
-    QLatin1String("user"),        QLatin1String("functions"),
+    QLatin1String("model"),
+    QLatin1String("messages"),
+    QLatin1String("tools"),
+    QLatin1String("tool_choice"),
+    QLatin1String("parallel_tool_calls"),
+    QLatin1String("max_tokens"),
+    QLatin1String("max_completion_tokens"),
+    QLatin1String("temperature"),
+    QLatin1String("top_p"),
+    QLatin1String("stop"),
+    QLatin1String("stream"),
+    QLatin1String("stream_options"),
+    QLatin1String("user"),
+    QLatin1String("functions"),
     QLatin1String("function_call"),
 };
 
@@ -71,8 +77,9 @@ Result<QList<ContentPart>> userContent(const QJsonValue &content, const QString 
             parts.append(ContentPart::makeText(part.value(QLatin1String("text")).toString()));
         } else if (type == QLatin1String("image_url")) {
             const QJsonValue iu = part.value(QLatin1String("image_url"));
-            const QString url = iu.isString() ? iu.toString()
-                                              : iu.toObject().value(QLatin1String("url")).toString();
+            const QString url = iu.isString()
+                                    ? iu.toString()
+                                    : iu.toObject().value(QLatin1String("url")).toString();
             if (url.isEmpty()) {
                 return fieldError(partPath + QLatin1String(".image_url.url"), Tr::tr("missing"));
             }
@@ -122,16 +129,18 @@ Result<bool> decodeAssistant(const QJsonObject &m, const QString &path, ChatRequ
                               Tr::tr("missing"));
         }
         const QJsonValue args = fn.value(QLatin1String("arguments"));
-        msg.parts.append(ContentPart::makeToolUse(
-            call.value(QLatin1String("id")).toString(), name,
-            args.isObject() ? args.toObject() : parseArguments(args.toString())));
+        msg.parts.append(ContentPart::makeToolUse(call.value(QLatin1String("id")).toString(), name,
+                                                  args.isObject()
+                                                      ? args.toObject()
+                                                      : parseArguments(args.toString())));
     }
     const QJsonObject legacy = m.value(QLatin1String("function_call")).toObject();
     if (!legacy.isEmpty()) {
-        msg.parts.append(ContentPart::makeToolUse(
-            QStringLiteral("call_fn_%1").arg(legacyCalls++),
-            legacy.value(QLatin1String("name")).toString(),
-            parseArguments(legacy.value(QLatin1String("arguments")).toString())));
+        msg.parts.append(
+            ContentPart::makeToolUse(QStringLiteral("call_fn_%1").arg(legacyCalls++),
+                                     legacy.value(QLatin1String("name")).toString(),
+                                     parseArguments(
+                                         legacy.value(QLatin1String("arguments")).toString())));
     }
     request.messages.append(msg);
     return true;
@@ -189,8 +198,7 @@ Result<bool> decodeMessages(const QJsonArray &array, ChatRequest &request)
             appendTo(request.messages, Role::User,
                      ContentPart::makeToolResult(id, text.value(), false));
         } else {
-            return fieldError(path + QLatin1String(".role"),
-                              Tr::tr("unknown role '%1'").arg(role));
+            return fieldError(path + QLatin1String(".role"), Tr::tr("unknown role '%1'").arg(role));
         }
     }
     return true;
@@ -231,12 +239,12 @@ Result<bool> decodeTools(const QJsonObject &body, ChatRequest &request)
         } else if (c == QLatin1String("required")) {
             request.toolChoice.mode = Mode::Required;
         } else {
-            return fieldError(QStringLiteral("tool_choice"),
-                              Tr::tr("unknown value '%1'").arg(c));
+            return fieldError(QStringLiteral("tool_choice"), Tr::tr("unknown value '%1'").arg(c));
         }
     } else if (choice.isObject()) {
         const QJsonObject o = choice.toObject();
-        QString name = o.value(QLatin1String("function")).toObject().value(QLatin1String("name")).toString();
+        QString name
+            = o.value(QLatin1String("function")).toObject().value(QLatin1String("name")).toString();
         if (name.isEmpty()) {
             name = o.value(QLatin1String("name")).toString(); // legacy function_call {name}
         }
@@ -271,7 +279,8 @@ Result<ChatRequest> decodeRequest(const QJsonObject &body)
     if (body.value(QLatin1String("parallel_tool_calls")).isBool()) {
         request.parallelToolCalls = body.value(QLatin1String("parallel_tool_calls")).toBool();
     }
-    for (QLatin1String key : {QLatin1String("max_completion_tokens"), QLatin1String("max_tokens")}) {
+    for (QLatin1String key :
+         {QLatin1String("max_completion_tokens"), QLatin1String("max_tokens")}) {
         if (body.value(key).isDouble() && !request.maxTokens) {
             request.maxTokens = body.value(key).toInteger();
         }

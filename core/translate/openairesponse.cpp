@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
-#include "core/translate/openaicodec.h"
-
 #include "core/common/tr.h"
 #include "core/translate/codechelpers.h"
+#include "core/translate/openaicodec.h"
 #include "core/translate/stopreasons.h"
 #include "core/translate/usagecodec.h"
 
@@ -40,9 +39,11 @@ Result<ChatResponse> decodeResponse(const QJsonObject &body)
         const QJsonObject call = c.toObject();
         const QJsonObject fn = call.value(QLatin1String("function")).toObject();
         const QJsonValue args = fn.value(QLatin1String("arguments"));
-        response.content.append(ContentPart::makeToolUse(
-            call.value(QLatin1String("id")).toString(), fn.value(QLatin1String("name")).toString(),
-            args.isObject() ? args.toObject() : parseArguments(args.toString())));
+        response.content.append(ContentPart::makeToolUse(call.value(QLatin1String("id")).toString(),
+                                                         fn.value(QLatin1String("name")).toString(),
+                                                         args.isObject()
+                                                             ? args.toObject()
+                                                             : parseArguments(args.toString())));
     }
     response.rawStopReason = choice.value(QLatin1String("finish_reason")).toString();
     response.stopReason = StopReasons::fromOpenAi(response.rawStopReason);
@@ -61,12 +62,12 @@ QJsonObject encodeResponse(const ChatResponse &response, qint64 created)
         if (p.kind == Kind::Text) {
             text += p.text;
         } else if (p.kind == Kind::ToolUse) {
-            calls.append(QJsonObject{
-                {QLatin1String("id"), p.toolId},
-                {QLatin1String("type"), QLatin1String("function")},
-                {QLatin1String("function"),
-                 QJsonObject{{QLatin1String("name"), p.toolName},
-                             {QLatin1String("arguments"), compactJson(p.arguments)}}}});
+            calls.append(
+                QJsonObject{{QLatin1String("id"), p.toolId},
+                            {QLatin1String("type"), QLatin1String("function")},
+                            {QLatin1String("function"),
+                             QJsonObject{{QLatin1String("name"), p.toolName},
+                                         {QLatin1String("arguments"), compactJson(p.arguments)}}}});
         }
     }
     QJsonObject message{{QLatin1String("role"), QLatin1String("assistant")},

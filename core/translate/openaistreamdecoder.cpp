@@ -18,12 +18,9 @@ namespace Switchyard::Translate {
 std::unique_ptr<StreamDecoder> makeStreamDecoder(WireFormat format)
 {
     switch (format) {
-    case WireFormat::OpenAi:
-        return std::make_unique<OpenAiStreamDecoder>();
-    case WireFormat::Anthropic:
-        return std::make_unique<AnthropicStreamDecoder>();
-    case WireFormat::Gemini:
-        return std::make_unique<GeminiStreamDecoder>();
+    case WireFormat::OpenAi: return std::make_unique<OpenAiStreamDecoder>();
+    case WireFormat::Anthropic: return std::make_unique<AnthropicStreamDecoder>();
+    case WireFormat::Gemini: return std::make_unique<GeminiStreamDecoder>();
     }
     return {};
 }

@@ -25,20 +25,16 @@ std::unique_ptr<StreamEncoder> makeStreamEncoder(WireFormat surface,
                                                  const StreamEncoderOptions &options)
 {
     switch (surface) {
-    case WireFormat::OpenAi:
-        return std::make_unique<OpenAiStreamEncoder>(options);
-    case WireFormat::Anthropic:
-        return std::make_unique<AnthropicStreamEncoder>(options);
-    case WireFormat::Gemini:
-        break;
+    case WireFormat::OpenAi: return std::make_unique<OpenAiStreamEncoder>(options);
+    case WireFormat::Anthropic: return std::make_unique<AnthropicStreamEncoder>(options);
+    case WireFormat::Gemini: break;
     }
     return {};
 }
 
 OpenAiStreamEncoder::OpenAiStreamEncoder(const StreamEncoderOptions &options)
     : m_options(options)
-{
-}
+{}
 
 QByteArray OpenAiStreamEncoder::chunk(const QJsonObject &delta, const QJsonValue &finishReason)
 {
@@ -96,14 +92,14 @@ QByteArray OpenAiStreamEncoder::encode(const StreamEvent &event)
     case T::TextDelta:
         return start() + chunk(QJsonObject{{QLatin1String("content"), event.text}}, QJsonValue());
     case T::ToolCallStart: {
-        const QJsonObject call{
-            {QLatin1String("index"), event.index},
-            {QLatin1String("id"), event.id},
-            {QLatin1String("type"), QLatin1String("function")},
-            {QLatin1String("function"), QJsonObject{{QLatin1String("name"), event.name},
-                                                    {QLatin1String("arguments"), QLatin1String("")}}}};
-        return start() + chunk(QJsonObject{{QLatin1String("tool_calls"), QJsonArray{call}}},
-                               QJsonValue());
+        const QJsonObject call{{QLatin1String("index"), event.index},
+                               {QLatin1String("id"), event.id},
+                               {QLatin1String("type"), QLatin1String("function")},
+                               {QLatin1String("function"),
+                                QJsonObject{{QLatin1String("name"), event.name},
+                                            {QLatin1String("arguments"), QLatin1String("")}}}};
+        return start()
+               + chunk(QJsonObject{{QLatin1String("tool_calls"), QJsonArray{call}}}, QJsonValue());
     }
     case T::ToolCallArgsDelta: {
         if (event.text.isEmpty()) {
@@ -112,22 +108,18 @@ QByteArray OpenAiStreamEncoder::encode(const StreamEvent &event)
         const QJsonObject call{{QLatin1String("index"), event.index},
                                {QLatin1String("function"),
                                 QJsonObject{{QLatin1String("arguments"), event.text}}}};
-        return start() + chunk(QJsonObject{{QLatin1String("tool_calls"), QJsonArray{call}}},
-                               QJsonValue());
+        return start()
+               + chunk(QJsonObject{{QLatin1String("tool_calls"), QJsonArray{call}}}, QJsonValue());
     }
-    case T::ToolCallEnd:
-        return {};
+    case T::ToolCallEnd: return {};
     case T::Finish:
         if (m_finishSent) {
             return {};
         }
         m_finishSent = true;
         return start() + chunk(QJsonObject(), StopReasons::toOpenAi(event.stopReason));
-    case T::UsageUpdate:
-        m_usage = event.usage;
-        return {};
-    case T::Error:
-        return error(event.errorType, event.text);
+    case T::UsageUpdate: m_usage = event.usage; return {};
+    case T::Error: return error(event.errorType, event.text);
     }
     return {};
 }

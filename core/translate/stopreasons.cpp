@@ -24,16 +24,12 @@ StopReason fromOpenAi(const QString &r)
 QString toOpenAi(StopReason reason)
 {
     switch (reason) {
-    case StopReason::MaxTokens:
-        return QStringLiteral("length");
-    case StopReason::ToolUse:
-        return QStringLiteral("tool_calls");
-    case StopReason::ContentFilter:
-        return QStringLiteral("content_filter");
+    case StopReason::MaxTokens: return QStringLiteral("length");
+    case StopReason::ToolUse: return QStringLiteral("tool_calls");
+    case StopReason::ContentFilter: return QStringLiteral("content_filter");
     case StopReason::EndTurn:
     case StopReason::StopSequence:
-    case StopReason::Other:
-        break;
+    case StopReason::Other: break;
     }
     return QStringLiteral("stop");
 }
@@ -61,17 +57,12 @@ StopReason fromAnthropic(const QString &r)
 QString toAnthropic(StopReason reason)
 {
     switch (reason) {
-    case StopReason::MaxTokens:
-        return QStringLiteral("max_tokens");
-    case StopReason::ToolUse:
-        return QStringLiteral("tool_use");
-    case StopReason::StopSequence:
-        return QStringLiteral("stop_sequence");
-    case StopReason::ContentFilter:
-        return QStringLiteral("refusal");
+    case StopReason::MaxTokens: return QStringLiteral("max_tokens");
+    case StopReason::ToolUse: return QStringLiteral("tool_use");
+    case StopReason::StopSequence: return QStringLiteral("stop_sequence");
+    case StopReason::ContentFilter: return QStringLiteral("refusal");
     case StopReason::EndTurn:
-    case StopReason::Other:
-        break;
+    case StopReason::Other: break;
     }
     return QStringLiteral("end_turn");
 }
@@ -85,9 +76,9 @@ StopReason fromGemini(const QString &r, bool sawFunctionCall)
         return StopReason::MaxTokens;
     }
     static const QLatin1String filtered[] = {
-        QLatin1String("SAFETY"),         QLatin1String("RECITATION"),
-        QLatin1String("BLOCKLIST"),      QLatin1String("PROHIBITED_CONTENT"),
-        QLatin1String("SPII"),           QLatin1String("IMAGE_SAFETY"),
+        QLatin1String("SAFETY"),    QLatin1String("RECITATION"),
+        QLatin1String("BLOCKLIST"), QLatin1String("PROHIBITED_CONTENT"),
+        QLatin1String("SPII"),      QLatin1String("IMAGE_SAFETY"),
     };
     for (QLatin1String f : filtered) {
         if (r == f) {

@@ -12,9 +12,9 @@ namespace Switchyard::Translate {
 
 struct StreamEncoderOptions
 {
-    QString id;           ///< reply id; empty: taken from MessageStart
-    QString model;        ///< reported model; empty: taken from MessageStart
-    qint64 created = 0;   ///< OpenAI `created` (seconds since the epoch)
+    QString id;                ///< reply id; empty: taken from MessageStart
+    QString model;             ///< reported model; empty: taken from MessageStart
+    qint64 created = 0;        ///< OpenAI `created` (seconds since the epoch)
     bool includeUsage = false; ///< OpenAI: client asked stream_options.include_usage
 };
 

@@ -23,7 +23,11 @@ Usage fromOpenAi(const QJsonObject &usage)
     if (usage.isEmpty()) {
         return u;
     }
-    const qint64 prompt = count(usage, QLatin1String("prompt_tokens"));
+    qint64 prompt = count(usage, QLatin1String("prompt_tokens"));
+    if (!usage.contains(QLatin1String("prompt_tokens"))) { // DeepSeek variants (Portkey#858)
+        prompt = count(usage, QLatin1String("prompt_cache_hit_tokens"))
+                 + count(usage, QLatin1String("prompt_cache_miss_tokens"));
+    }
     qint64 cached = count(usage.value(QLatin1String("prompt_tokens_details")).toObject(),
                           QLatin1String("cached_tokens"));
     if (cached == 0) {

@@ -181,7 +181,7 @@ struct Harness
             price.output = 2;
             exchange->candidates.append({entry.first + QStringLiteral("-model"), entry.first, QStringLiteral("up"), price});
         }
-        dispatcher = std::make_unique<Dispatcher>(std::move(exchange), &registry, &recorder);
+        dispatcher = std::make_unique<Dispatcher>(std::move(exchange), PipelineContext{&registry, &recorder});
     }
 
     std::shared_ptr<FakeWriter> writer = std::make_shared<FakeWriter>();

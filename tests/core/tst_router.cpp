@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "core/routing/circuitbreaker.h"
 #include "core/routing/router.h"
+#include "tests/support/fakeclock.h"
 
 #include <QTest>
 
@@ -80,6 +82,9 @@ private Q_SLOTS:
     void loadbalanceDrawsByWeight();
     void decisionRecordsWhyCandidatesWereSkipped();
     void detectsRouteCycles();
+    void openCircuitSkipsItsProvider();
+    void scoreRouteRanksByWeightedMetrics_data();
+    void scoreRouteRanksByWeightedMetrics();
 };
 
 void tst_Router::resolves_data()
@@ -191,6 +196,71 @@ void tst_Router::detectsRouteCycles()
     QVERIFY(!plan.ok());
     QCOMPARE(plan.error().code, QStringLiteral("route_cycle"));
     QVERIFY(plan.error().message.contains(QLatin1String("a → b → a")));
+}
+
+void tst_Router::openCircuitSkipsItsProvider()
+{
+    Switchyard::Testing::FakeClock clock;
+    CircuitBreakerSettings settings;
+    settings.consecutiveFailures = 2;
+    CircuitBreaker breaker(clock, settings);
+    breaker.onFailure(QStringLiteral("openai"));
+    breaker.onFailure(QStringLiteral("openai"));
+    RoutingDecision decision;
+    Result<RoutePlan> plan = Router(testConfig(), {}, {nullptr, &breaker}).plan({QStringLiteral("auto"), {}}, decision);
+    QVERIFY(plan.ok());
+    QCOMPARE(modelsOf(plan.value()), QStringList{QStringLiteral("sim-fast")});
+    QVERIFY(!decision.candidates.first().eligible);
+    QVERIFY2(decision.candidates.first().reason.contains(QLatin1String("circuit open")),
+             qPrintable(decision.candidates.first().reason));
+
+    clock.advance(settings.coolDownMs + 1); // half-open: one probe may try it again
+    RoutingDecision later;
+    plan = Router(testConfig(), {}, {nullptr, &breaker}).plan({QStringLiteral("auto"), {}}, later);
+    QCOMPARE(modelsOf(plan.value()).first(), QStringLiteral("gpt-4o-mini"));
+}
+
+void tst_Router::scoreRouteRanksByWeightedMetrics_data()
+{
+    QTest::addColumn<double>("qualityWeight");
+    QTest::addColumn<double>("costWeight");
+    QTest::addColumn<QString>("winner");
+    // gpt-4o: quality 80, price 10/40; gpt-4o-mini: quality 60, price 1/2.
+    QTest::newRow("quality only") << 1.0 << 0.0 << "gpt-4o";
+    QTest::newRow("cost only") << 0.0 << 1.0 << "gpt-4o-mini";
+    QTest::newRow("cost outweighs quality") << 1.0 << 3.0 << "gpt-4o-mini";
+    QTest::newRow("quality outweighs cost") << 3.0 << 1.0 << "gpt-4o";
+}
+
+void tst_Router::scoreRouteRanksByWeightedMetrics()
+{
+    QFETCH(double, qualityWeight);
+    QFETCH(double, costWeight);
+    QFETCH(QString, winner);
+    auto config = std::make_shared<Config::GatewayConfig>(*testConfig());
+    for (Config::ModelSettings &m : config->models) {
+        if (m.id == QLatin1String("gpt-4o")) {
+            m.scores.insert(QStringLiteral("mmlu_pro"), 80);
+            m.price.input = 10;
+            m.price.output = 40;
+        } else if (m.id == QLatin1String("gpt-4o-mini")) {
+            m.scores.insert(QStringLiteral("mmlu_pro"), 60);
+        }
+    }
+    Config::RouteSettings best;
+    best.name = QStringLiteral("best");
+    best.strategy = QStringLiteral("score");
+    best.candidates = {QStringLiteral("gpt-4o-mini"), QStringLiteral("gpt-4o")};
+    best.weights = {{QStringLiteral("mmlu_pro"), qualityWeight}, {QStringLiteral("cost"), costWeight}};
+    config->routes.append(best);
+    RoutingDecision decision;
+    const Result<RoutePlan> plan = Router(config).plan({QStringLiteral("best"), {}, 1000, 500}, decision);
+    QVERIFY(plan.ok());
+    QCOMPARE(plan.value().candidates.size(), 2);
+    QCOMPARE(plan.value().candidates.first().model, winner);
+    QCOMPARE(decision.scores.size(), 2);
+    QCOMPARE(decision.scores.first().toObject().value(QLatin1String("model")).toString(), winner);
+    QCOMPARE(decision.scores.first().toObject().value(QLatin1String("rank")).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Router)

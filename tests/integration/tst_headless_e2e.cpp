@@ -107,6 +107,8 @@ void tst_HeadlessE2e::initTestCase()
                                                {QStringLiteral("port"), 0},
                                                {QStringLiteral("max_body_bytes"), 65536},
                                                {QStringLiteral("header_timeout_ms"), 1000}}},
+        // Each row below breaks mock A on purpose; the breaker would rightly stop trying it.
+        {QStringLiteral("resilience"), QJsonObject{{QStringLiteral("breaker_failures"), 0}}},
         {QStringLiteral("providers"),
          QJsonArray{provider("mock", m_mockA, s_upstreamKeyA), provider("mock-b", m_mockB, s_upstreamKeyB),
                     QJsonObject{{QStringLiteral("id"), QStringLiteral("sim")},

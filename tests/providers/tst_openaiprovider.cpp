@@ -3,8 +3,10 @@
 #include "core/providers/openai/openaiprovider.h"
 
 #include "core/providers/http/upstreamclient.h"
-#include "core/providers/openai/openaiwire.h"
+#include "core/providers/wire/httpwire.h"
+#include "core/providers/wire/replybody.h"
 #include "core/providers/providermetatypes.h"
+#include "core/translate/usagecodec.h"
 #include "tests/support/mockopenaiserver.h"
 
 #include <QJsonArray>
@@ -409,7 +411,7 @@ void tst_OpenAiProvider::usageIsNormalised()
         "{\"prompt_tokens\":1207,\"completion_tokens\":14,\"total_tokens\":1221,"
         "\"prompt_tokens_details\":{\"cached_tokens\":1024},"
         "\"completion_tokens_details\":{\"reasoning_tokens\":6}}").object();
-    const Usage result = Internal::parseOpenAiUsage(usage);
+    const Usage result = Translate::UsageCodec::fromOpenAi(usage);
     QVERIFY(result.known);
     QCOMPARE(result.inputTokens, 183);
     QCOMPARE(result.cacheReadTokens, 1024);
@@ -418,7 +420,8 @@ void tst_OpenAiProvider::usageIsNormalised()
     QCOMPARE(result.totalTokens(), 1221);
 
     // A non-OpenAI error body is wrapped in the OpenAI shape, naming provider and status.
-    const ProviderError error = Internal::httpError(QStringLiteral("ollama"), 502, {},
+    const ProviderError error = Internal::httpError(QStringLiteral("ollama"), Translate::WireFormat::OpenAi,
+                                                    Translate::WireFormat::OpenAi, 502, {},
                                                     "{\"error\":\"model not loaded\"}",
                                                     QDateTime::currentDateTimeUtc());
     const QJsonObject wrapped = QJsonDocument::fromJson(error.clientBody).object()

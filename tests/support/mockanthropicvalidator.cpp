@@ -5,7 +5,6 @@
 #include "tests/support/mockopenaibodies.h"
 
 #include <QJsonArray>
-#include <QSet>
 #include <QStringList>
 
 namespace Switchyard::Testing::Internal {

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
-#include "core/pipeline/openaisurface.h"
+#include "core/pipeline/surfaceerrors.h"
+
+#include "core/translate/errorcodec.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace Switchyard::Pipeline {
+
+namespace {
 
 QByteArray openAiErrorBody(const QString &message, const QString &type, const QString &code)
 {
@@ -16,9 +20,36 @@ QByteArray openAiErrorBody(const QString &message, const QString &type, const QS
     return QJsonDocument(QJsonObject{{QStringLiteral("error"), error}}).toJson(QJsonDocument::Compact);
 }
 
-QByteArray openAiErrorEvent(const QString &message, const QString &type, const QString &code)
+QString anthropicType(int status, const QString &type)
 {
-    return "data: " + openAiErrorBody(message, type, code) + "\n\n";
+    // Anthropic clients branch on their own vocabulary; ours maps onto it by status.
+    if (type == QLatin1String("invalid_request_error") && status == 400)
+        return type;
+    return Translate::errorTypeForStatus(status);
+}
+
+} // namespace
+
+QByteArray surfaceErrorBody(Translate::WireFormat surface, int status, const QString &type,
+                            const QString &code, const QString &message)
+{
+    if (surface == Translate::WireFormat::Anthropic)
+        return Translate::encodeError(surface, status, anthropicType(status, type), message);
+    return openAiErrorBody(message, type, code);
+}
+
+QByteArray surfaceErrorEvent(Translate::WireFormat surface, int status, const QString &type,
+                             const QString &message)
+{
+    const QByteArray body = surfaceErrorBody(surface, status, type, {}, message);
+    if (surface == Translate::WireFormat::Anthropic)
+        return "event: error\ndata: " + body + "\n\n";
+    return "data: " + body + "\n\n";
+}
+
+bool isErrorEvent(const QByteArray &bytes)
+{
+    return bytes.startsWith("data: {\"error\"") || bytes.startsWith("event: error");
 }
 
 HttpHeaders switchyardHeaders(const Exchange &exchange, bool withCost, bool attemptInProgress)

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#pragma once
+
+#include "core/common/httptypes.h"
+#include "core/common/result.h"
+#include "core/providers/http/upstreamexchange.h"
+#include "core/providers/iprovider.h"
+#include "core/providers/sse/ssedecoder.h"
+#include "core/providers/wire/streampipe.h"
+#include "core/translate/chatmodel.h"
+
+#include <QByteArray>
+#include <QPointer>
+#include <QString>
+
+#include <memory>
+
+namespace Switchyard::Providers::Internal {
+
+/// One chat attempt against an HTTP upstream speaking `upstreamFormat`, answered in the
+/// request's clientFormat. Same format: bytes are relayed (see StreamPipe); otherwise the
+/// reply is translated, event by event for streams. Errors before started() carry a
+/// clientBody in the client's format; a mid-stream failure first sends a client-format
+/// error event through data(), then failed(midStream). Lives on the core thread.
+class UpstreamCall final : public ProviderCall
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UpstreamCall)
+
+public:
+    UpstreamCall(const QString &providerId, const QString &apiKey,
+                 Translate::WireFormat upstreamFormat, const ProviderRequest &request,
+                 QObject *parent);
+
+    /// Sends `spec`, or fails (from the event loop) with its error: HTTP 400, not retryable.
+    void start(UpstreamClient *client, const Result<UpstreamRequestSpec> &spec);
+    void cancel() override;
+
+private:
+    void onHead(int status, const HttpHeaders &headers);
+    void onBody(const QByteArray &bytes);
+    void onFinished();
+    void onFailed(UpstreamExchange::ErrorKind kind, const QString &message);
+    /// Passes decoded events through the pipe; false when the call ended meanwhile.
+    bool pump();
+    void finishStream();
+    void finishBody();
+    /// After started(): the client-format error event via data(), then failed(midStream).
+    void failMidStream(ProviderError::Kind kind, const QString &type, const QString &message,
+                       bool sendEvent = true);
+    void failLater(ProviderError error);
+    void fail(ProviderError error);
+    QString scrub(QString text) const;
+
+    QString m_providerId;
+    QString m_apiKey; ///< only to scrub it from upstream text; never logged
+    Translate::WireFormat m_upstream;
+    Translate::WireFormat m_client;
+    bool m_stream = false;
+    QPointer<UpstreamExchange> m_exchange;
+    int m_status = 0;
+    HttpHeaders m_headers;
+    bool m_started = false;
+    bool m_done = false;
+    bool m_emitted = false; ///< data() was emitted: the client stream has begun
+    QByteArray m_body; ///< non-stream body, or the error body of a non-2xx reply
+    SseDecoder m_sse;
+    std::unique_ptr<StreamPipe> m_pipe;
+};
+
+} // namespace Switchyard::Providers::Internal

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "core/providers/wire/wireadapter.h"
+
+#include "core/common/tr.h"
+#include "core/translate/anthropiccodec.h"
+#include "core/translate/geminicodec.h"
+#include "core/translate/openaicodec.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Switchyard::Providers::Internal {
+
+namespace {
+
+using Translate::WireFormat;
+
+constexpr qint64 s_defaultAnthropicMaxTokens = 4096;
+
+/// OpenAI Chat Completions and every compatible server: `{base}/chat/completions`, Bearer.
+class OpenAiAdapter final : public WireAdapter
+{
+public:
+    explicit OpenAiAdapter(const Config::ProviderSettings &settings)
+        : WireAdapter(settings)
+        , m_url(baseUrl(QStringLiteral("https://api.openai.com/v1"))
+                + QLatin1String("/chat/completions"))
+    {
+    }
+    QString kind() const override { return QStringLiteral("openai"); }
+    WireFormat format() const override { return WireFormat::OpenAi; }
+    QUrl endpoint(const QString &, bool) const override { return m_url; }
+
+protected:
+    HttpHeaders authHeaders() const override
+    {
+        if (m_settings.apiKey.isEmpty()) {
+            return {};
+        }
+        return {{QByteArrayLiteral("Authorization"), "Bearer " + m_settings.apiKey.toUtf8()}};
+    }
+    void prepareRelayBody(QJsonObject &body, const ProviderRequest &request) const override
+    {
+        if (!request.stream) {
+            return;
+        }
+        body.insert(QLatin1String("stream"), true);
+        // Without it there is no usage to log; the chunk is dropped unless the client asked.
+        QJsonObject options = body.value(QLatin1String("stream_options")).toObject();
+        options.insert(QLatin1String("include_usage"), true);
+        body.insert(QLatin1String("stream_options"), options);
+    }
+    Result<QJsonObject> encode(const Translate::ChatRequest &chat) const override
+    {
+        return Translate::OpenAiCodec::encodeRequest(chat);
+    }
+
+private:
+    QUrl m_url;
+};
+
+/// Anthropic Messages: `{base}/messages`, x-api-key + anthropic-version, max_tokens required.
+class AnthropicAdapter final : public WireAdapter
+{
+public:
+    explicit AnthropicAdapter(const Config::ProviderSettings &settings)
+        : WireAdapter(settings)
+        , m_url(baseUrl(QStringLiteral("https://api.anthropic.com/v1")) + QLatin1String("/messages"))
+    {
+    }
+    QString kind() const override { return QStringLiteral("anthropic"); }
+    WireFormat format() const override { return WireFormat::Anthropic; }
+    QUrl endpoint(const QString &, bool) const override { return m_url; }
+
+protected:
+    HttpHeaders authHeaders() const override
+    {
+        HttpHeaders headers{{QByteArrayLiteral("anthropic-version"), QByteArrayLiteral("2023-06-01")}};
+        if (!m_settings.apiKey.isEmpty()) {
+            headers.append({QByteArrayLiteral("x-api-key"), m_settings.apiKey.toUtf8()});
+        }
+        return headers;
+    }
+    void prepareRelayBody(QJsonObject &body, const ProviderRequest &request) const override
+    {
+        if (request.stream) {
+            body.insert(QLatin1String("stream"), true);
+        }
+        if (!body.value(QLatin1String("max_tokens")).isDouble()) {
+            body.insert(QLatin1String("max_tokens"), s_defaultAnthropicMaxTokens);
+        }
+    }
+    Result<QJsonObject> encode(const Translate::ChatRequest &chat) const override
+    {
+        Translate::AnthropicCodec::RequestOptions options;
+        options.defaultMaxTokens = s_defaultAnthropicMaxTokens;
+        return Translate::AnthropicCodec::encodeRequest(chat, options);
+    }
+
+private:
+    QUrl m_url;
+};
+
+/// Gemini generateContent: model and streaming in the URL, x-goog-api-key. No Gemini
+/// surface exists, so requests are always translated.
+class GeminiAdapter final : public WireAdapter
+{
+public:
+    explicit GeminiAdapter(const Config::ProviderSettings &settings)
+        : WireAdapter(settings)
+        , m_base(baseUrl(QStringLiteral("https://generativelanguage.googleapis.com/v1beta")))
+    {
+    }
+    QString kind() const override { return QStringLiteral("gemini"); }
+    WireFormat format() const override { return WireFormat::Gemini; }
+    QUrl endpoint(const QString &model, bool stream) const override
+    {
+        QString name = model;
+        if (name.startsWith(QLatin1String("models/"))) {
+            name.remove(0, 7);
+        }
+        const QString method = stream ? QStringLiteral(":streamGenerateContent?alt=sse")
+                                      : QStringLiteral(":generateContent");
+        return QUrl(m_base + QLatin1String("/models/")
+                    + QString::fromLatin1(QUrl::toPercentEncoding(name, "-._~")) + method);
+    }
+
+protected:
+    HttpHeaders authHeaders() const override
+    {
+        if (m_settings.apiKey.isEmpty()) {
+            return {};
+        }
+        return {{QByteArrayLiteral("x-goog-api-key"), m_settings.apiKey.toUtf8()}};
+    }
+    void prepareRelayBody(QJsonObject &body, const ProviderRequest &) const override
+    {
+        body.remove(QLatin1String("model")); // not reached: no client speaks Gemini
+    }
+    Result<QJsonObject> encode(const Translate::ChatRequest &chat) const override
+    {
+        return Translate::GeminiCodec::encodeRequest(chat);
+    }
+
+private:
+    QString m_base;
+};
+
+} // namespace
+
+WireAdapter::WireAdapter(const Config::ProviderSettings &settings)
+    : m_settings(settings)
+{
+}
+
+QString WireAdapter::baseUrl(const QString &fallback) const
+{
+    QString base = m_settings.baseUrl.trimmed();
+    while (base.endsWith(QLatin1Char('/'))) {
+        base.chop(1);
+    }
+    return base.isEmpty() ? fallback : base;
+}
+
+Result<UpstreamRequestSpec> WireAdapter::buildRequest(const ProviderRequest &request) const
+{
+    QJsonObject body;
+    if (request.clientFormat == format()) {
+        body = request.body;
+        body.insert(QLatin1String("model"), request.upstreamModel);
+        prepareRelayBody(body, request);
+    } else {
+        if (!request.chat) {
+            return Error{QStringLiteral("untranslatable_request"),
+                         request.chatError.isEmpty()
+                             ? Tr::tr("The request cannot be translated for provider %1.")
+                                   .arg(m_settings.id)
+                             : request.chatError};
+        }
+        Translate::ChatRequest chat = *request.chat;
+        chat.model = request.upstreamModel;
+        chat.stream = request.stream;
+        Result<QJsonObject> encoded = encode(chat);
+        if (!encoded) {
+            return encoded.error();
+        }
+        body = std::move(encoded).value();
+    }
+
+    UpstreamRequestSpec spec;
+    spec.url = endpoint(request.upstreamModel, request.stream);
+    spec.method = QByteArrayLiteral("POST");
+    spec.headers = authHeaders();
+    spec.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    spec.headers.append({QByteArrayLiteral("Accept"), request.stream
+                                                          ? QByteArrayLiteral("text/event-stream")
+                                                          : QByteArrayLiteral("application/json")});
+    spec.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    spec.connectTimeoutMs = m_settings.connectTimeoutMs;
+    spec.firstByteTimeoutMs = m_settings.firstByteTimeoutMs;
+    spec.totalTimeoutMs = m_settings.requestTimeoutMs;
+    return spec;
+}
+
+std::unique_ptr<WireAdapter> makeWireAdapter(const Config::ProviderSettings &settings)
+{
+    if (settings.kind == QLatin1String("openai")) {
+        return std::make_unique<OpenAiAdapter>(settings);
+    }
+    if (settings.kind == QLatin1String("anthropic")) {
+        return std::make_unique<AnthropicAdapter>(settings);
+    }
+    if (settings.kind == QLatin1String("gemini")) {
+        return std::make_unique<GeminiAdapter>(settings);
+    }
+    return {};
+}
+
+} // namespace Switchyard::Providers::Internal
