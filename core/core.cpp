@@ -165,7 +165,7 @@ void Core::init()
         m_watcher->start();
     }
     Q_EMIT started(url, m_store->databasePath());
-    Q_EMIT configApplied(m_config->version, m_config->sourcePath);
+    Q_EMIT configApplied(m_config->version, m_config->sourcePath, m_config);
 }
 
 void Core::applyConfig(Config::ConfigSnapshot config)
@@ -182,7 +182,22 @@ void Core::applyConfig(Config::ConfigSnapshot config)
     breaker.coolDownMs = m_config->resilience.breakerCooldownMs;
     m_breaker->setSettings(breaker);
     if (m_watcher)
-        Q_EMIT configApplied(m_config->version, m_config->sourcePath);
+        Q_EMIT configApplied(m_config->version, m_config->sourcePath, m_config);
+}
+
+void Core::applyEditedConfig(Config::ConfigSnapshot config)
+{
+    if (!m_handler || m_shuttingDown)
+        return;
+    Config::GatewayConfig adjusted = *config;
+    adjusted.server.host = m_config->server.host;
+    adjusted.server.port = m_config->server.port;
+    adjusted.version = m_config->version + 1;
+    if (m_watcher)
+        m_watcher->setVersion(adjusted.version);
+    applyConfig(std::make_shared<const Config::GatewayConfig>(std::move(adjusted)));
+    if (!m_watcher)
+        Q_EMIT configApplied(m_config->version, m_config->sourcePath, m_config);
 }
 
 void Core::beginShutdown(int drainMs)

@@ -57,13 +57,15 @@ public:
     /// Stops accepting, drains in-flight requests for up to `drainMs`, cancels the rest,
     /// flushes the log, then quits the core thread's event loop.
     void beginShutdown(int drainMs);
+    /// A snapshot edited in the window: same listen address, a new version.
+    void applyEditedConfig(Config::ConfigSnapshot config);
 
 Q_SIGNALS:
     void started(const QUrl &listenUrl, const QString &databasePath);
     void startFailed(const QString &message);
     void recordsAppended(const Switchyard::LogRecordList &records);
     void statsUpdated(const Switchyard::Telemetry::StatsSnapshot &stats);
-    void configApplied(quint64 version, const QString &path);
+    void configApplied(quint64 version, const QString &path, const Switchyard::Config::ConfigSnapshot &config);
     void configRejected(const QString &message);
 
 private:

@@ -12,6 +12,7 @@ CoreHost::CoreHost(CoreOptions options, QObject *parent)
 {
     qRegisterMetaType<Switchyard::LogRecordList>();
     qRegisterMetaType<Switchyard::Telemetry::StatsSnapshot>();
+    qRegisterMetaType<Switchyard::Config::ConfigSnapshot>("Switchyard::Config::ConfigSnapshot");
     m_thread.setObjectName(QStringLiteral("switchyard-core"));
 }
 
@@ -34,11 +35,23 @@ void CoreHost::start()
     connect(m_core, &Core::startFailed, this, &CoreHost::startFailed);
     connect(m_core, &Core::recordsAppended, this, &CoreHost::recordsAppended);
     connect(m_core, &Core::statsUpdated, this, &CoreHost::statsUpdated);
-    connect(m_core, &Core::configApplied, this, &CoreHost::configApplied);
+    connect(m_core, &Core::configApplied, this,
+            [this](quint64 version, const QString &path, const Config::ConfigSnapshot &config) {
+                m_config = config;
+                Q_EMIT configApplied(version, path);
+            });
     connect(m_core, &Core::configRejected, this, &CoreHost::configRejected);
     connect(&m_thread, &QThread::started, m_core, &Core::init);
     m_running = true;
     m_thread.start();
+}
+
+void CoreHost::applyConfig(Config::ConfigSnapshot config)
+{
+    if (!m_running || !config)
+        return;
+    QMetaObject::invokeMethod(m_core, [core = m_core, config] { core->applyEditedConfig(config); },
+                              Qt::QueuedConnection);
 }
 
 void CoreHost::shutdown(int drainMs)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/logrecord.h"
+#include "core/config/gatewayconfig.h"
 #include "core/telemetry/statssnapshot.h"
 
 #include <QObject>
@@ -40,6 +41,12 @@ public:
     /// flushes the log and joins the thread. Safe to call twice.
     void shutdown(int drainMs = 5000);
 
+    /// Hands the core a new policy snapshot (e.g. edited weights); it applies between requests,
+    /// in-flight requests keep theirs, and configApplied() follows. Never blocks.
+    void applyConfig(Config::ConfigSnapshot config);
+    /// The snapshot most recently applied, as the core reported it (null before start).
+    Config::ConfigSnapshot config() const { return m_config; }
+
     QUrl listenUrl() const { return m_listenUrl; }
     QString databasePath() const { return m_databasePath; }
 
@@ -60,6 +67,7 @@ private:
     Core *m_core = nullptr;
     QUrl m_listenUrl;
     QString m_databasePath;
+    Config::ConfigSnapshot m_config;
     bool m_running = false;
 };
 
