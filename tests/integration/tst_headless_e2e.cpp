@@ -3,6 +3,7 @@
 // End to end: the real switchyard-server against the project's mock OpenAI servers.
 #include "gatewayprocess.h"
 #include "httptestclient.h"
+#include "tests/support/mockanthropicserver.h"
 #include "tests/support/mockopenaiserver.h"
 
 #include <QJsonArray>
@@ -15,6 +16,7 @@
 using Switchyard::Testing::ClientReply;
 using Switchyard::Testing::GatewayProcess;
 using Switchyard::Testing::HttpTestClient;
+using Switchyard::Testing::MockAnthropicServer;
 using Switchyard::Testing::MockOpenAiServer;
 using Fault = MockOpenAiServer::Fault;
 
@@ -33,6 +35,37 @@ QByteArray chatBody(const QString &model, bool stream, bool includeUsage = false
     if (includeUsage)
         body.insert(QStringLiteral("stream_options"), QJsonObject{{QStringLiteral("include_usage"), true}});
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QByteArray messagesBody(const QString &model, bool stream)
+{
+    QJsonObject body{{QStringLiteral("model"), model},
+                     {QStringLiteral("max_tokens"), 256},
+                     {QStringLiteral("messages"), QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                                                                          {QStringLiteral("content"), QStringLiteral("Say hello")}}}}};
+    if (stream)
+        body.insert(QStringLiteral("stream"), true);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+/// The text of an Anthropic reply, streamed (text_delta events) or not.
+QString anthropicText(const QByteArray &body, bool stream)
+{
+    if (!stream) {
+        QString text;
+        for (const QJsonValue &block : QJsonDocument::fromJson(body).object().value(QLatin1String("content")).toArray())
+            text += block.toObject().value(QLatin1String("text")).toString();
+        return text;
+    }
+    QString text;
+    for (const QByteArray &line : body.split('\n')) {
+        if (!line.startsWith("data: "))
+            continue;
+        const QJsonObject event = QJsonDocument::fromJson(line.mid(6)).object();
+        if (event.value(QLatin1String("type")).toString() == QLatin1String("content_block_delta"))
+            text += event.value(QLatin1String("delta")).toObject().value(QLatin1String("text")).toString();
+    }
+    return text;
 }
 
 QByteArray withoutUsageChunk(const QByteArray &sse)
@@ -71,6 +104,9 @@ private Q_SLOTS:
     void providerDyingMidStreamGivesAnErrorEvent();
     void simulatedProviderAnswersTheDefaultRoute();
     void modelsAndHealth();
+    void anthropicSurfaceReachesEveryKindOfProvider_data();
+    void anthropicSurfaceReachesEveryKindOfProvider();
+    void anthropicSurfaceErrorsUseTheAnthropicShape();
     void badInputGetsClearErrors_data();
     void badInputGetsClearErrors();
     void oversizedBodyIsRefusedWhileOthersAreServed();
@@ -83,6 +119,7 @@ private:
 
     MockOpenAiServer m_mockA;
     MockOpenAiServer m_mockB;
+    MockAnthropicServer m_anthropic;
     GatewayProcess m_gateway;
     HttpTestClient m_client;
 };
@@ -91,6 +128,9 @@ void tst_HeadlessE2e::initTestCase()
 {
     QVERIFY(m_mockA.listen());
     QVERIFY(m_mockB.listen());
+    QVERIFY(m_anthropic.listen());
+    m_anthropic.setExpectedApiKey(QStringLiteral("sk-ant-upstream-CCCC3333"));
+    m_anthropic.setReplyText(QStringLiteral("Hello from the Anthropic mock."));
     m_mockA.setExpectedApiKey(QString::fromLatin1(s_upstreamKeyA));
     m_mockB.setExpectedApiKey(QString::fromLatin1(s_upstreamKeyB));
     const auto provider = [](const char *id, const MockOpenAiServer &mock, const QByteArray &key) {
@@ -111,6 +151,10 @@ void tst_HeadlessE2e::initTestCase()
         {QStringLiteral("resilience"), QJsonObject{{QStringLiteral("breaker_failures"), 0}}},
         {QStringLiteral("providers"),
          QJsonArray{provider("mock", m_mockA, s_upstreamKeyA), provider("mock-b", m_mockB, s_upstreamKeyB),
+                    QJsonObject{{QStringLiteral("id"), QStringLiteral("anth")},
+                                {QStringLiteral("kind"), QStringLiteral("anthropic")},
+                                {QStringLiteral("base_url"), QString(m_anthropic.baseUrl().toString() + QStringLiteral("/v1"))},
+                                {QStringLiteral("api_key"), QStringLiteral("sk-ant-upstream-CCCC3333")}},
                     QJsonObject{{QStringLiteral("id"), QStringLiteral("sim")},
                                 {QStringLiteral("kind"), QStringLiteral("simulated")},
                                 {QStringLiteral("latency_ms"), 0},
@@ -123,6 +167,9 @@ void tst_HeadlessE2e::initTestCase()
                     QJsonObject{{QStringLiteral("id"), QStringLiteral("backup-mini")},
                                 {QStringLiteral("provider"), QStringLiteral("mock-b")},
                                 {QStringLiteral("upstream"), QStringLiteral("gpt-4o-mini")},
+                                {QStringLiteral("price"), price}},
+                    QJsonObject{{QStringLiteral("id"), QStringLiteral("claude-haiku-4-5")},
+                                {QStringLiteral("provider"), QStringLiteral("anth")},
                                 {QStringLiteral("price"), price}},
                     QJsonObject{{QStringLiteral("id"), QStringLiteral("sim-fast")},
                                 {QStringLiteral("provider"), QStringLiteral("sim")}}}},
@@ -320,6 +367,52 @@ void tst_HeadlessE2e::modelsAndHealth()
     const ClientReply health = m_client.get(url("/health"));
     QCOMPARE(health.status, 200);
     QCOMPARE(health.json().value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+}
+
+void tst_HeadlessE2e::anthropicSurfaceReachesEveryKindOfProvider_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<QString>("expectedText");
+    QTest::addColumn<QByteArray>("provider");
+    QTest::newRow("anthropic → openai") << "gpt-4o-mini" << false << "Hello from mock A, relayed through Switchyard." << QByteArray("mock");
+    QTest::newRow("anthropic → openai, streamed") << "gpt-4o-mini" << true << "Hello from mock A, relayed through Switchyard." << QByteArray("mock");
+    QTest::newRow("anthropic → anthropic") << "claude-haiku-4-5" << false << "Hello from the Anthropic mock." << QByteArray("anth");
+    QTest::newRow("anthropic → anthropic, streamed") << "claude-haiku-4-5" << true << "Hello from the Anthropic mock." << QByteArray("anth");
+}
+
+void tst_HeadlessE2e::anthropicSurfaceReachesEveryKindOfProvider()
+{
+    QFETCH(QString, model);
+    QFETCH(bool, stream);
+    QFETCH(QString, expectedText);
+    QFETCH(QByteArray, provider);
+    const ClientReply reply = m_client.post(url("/v1/messages"), messagesBody(model, stream),
+                                            {{"x-api-key", "sk-ant-client-anything"}, {"anthropic-version", "2023-06-01"}});
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.header("x-switchyard-provider"), provider);
+    QCOMPARE(anthropicText(reply.body, stream), expectedText);
+    if (stream) {
+        QVERIFY(reply.body.contains("event: message_start"));
+        QVERIFY(reply.body.trimmed().endsWith("{\"type\":\"message_stop\"}"));
+    } else {
+        QCOMPARE(reply.json().value(QLatin1String("type")).toString(), QStringLiteral("message"));
+        QCOMPARE(reply.json().value(QLatin1String("stop_reason")).toString(), QStringLiteral("end_turn"));
+    }
+}
+
+void tst_HeadlessE2e::anthropicSurfaceErrorsUseTheAnthropicShape()
+{
+    const ClientReply reply = m_client.post(url("/v1/messages"), QByteArray("{\"model\": "));
+    QCOMPARE(reply.status, 400);
+    const QJsonObject body = reply.json();
+    QCOMPARE(body.value(QLatin1String("type")).toString(), QStringLiteral("error"));
+    QCOMPARE(body.value(QLatin1String("error")).toObject().value(QLatin1String("type")).toString(),
+             QStringLiteral("invalid_request_error"));
+    const ClientReply unknown = m_client.post(url("/v1/messages"), messagesBody(QStringLiteral("claude-17"), false));
+    QCOMPARE(unknown.status, 404);
+    QCOMPARE(unknown.json().value(QLatin1String("error")).toObject().value(QLatin1String("type")).toString(),
+             QStringLiteral("not_found_error"));
 }
 
 void tst_HeadlessE2e::badInputGetsClearErrors_data()

@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -48,6 +49,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("latency-ms"), QStringLiteral("Delay before response headers."), QStringLiteral("N"), QStringLiteral("0")},
         {QStringLiteral("chunk-delay-ms"), QStringLiteral("Delay between stream events."), QStringLiteral("N"), QStringLiteral("0")},
         {QStringLiteral("api-key"), QStringLiteral("Expected x-api-key (default: any)."), QStringLiteral("KEY")},
+        {QStringLiteral("tool"), QStringLiteral("Reply with a tool_use block after the --reply text (pass an empty --reply for the tool call only)."), QStringLiteral("NAME")},
+        {QStringLiteral("tool-args"), QStringLiteral("JSON object of the --tool arguments (default: {})."), QStringLiteral("JSON"), QStringLiteral("{}")},
     });
     parser.process(app);
 
@@ -56,6 +59,11 @@ int main(int argc, char *argv[])
     const int latency = intOption(parser, QStringLiteral("latency-ms"), &ok);
     const int chunkDelay = intOption(parser, QStringLiteral("chunk-delay-ms"), &ok);
     const auto fault = MockAnthropicServer::faultFromName(parser.value(QStringLiteral("fault")));
+    const QString toolArgs = parser.value(QStringLiteral("tool-args"));
+    if (!QJsonDocument::fromJson(toolArgs.toUtf8()).isObject()) {
+        std::fprintf(stderr, "mock-anthropic: --tool-args must be a JSON object\n");
+        return 2;
+    }
     if (!ok || port > 65535 || !fault) {
         std::fprintf(stderr, "mock-anthropic: invalid --port, --latency-ms, --chunk-delay-ms or --fault\n");
         return 2;
@@ -67,6 +75,8 @@ int main(int argc, char *argv[])
     server.setChunkDelayMs(chunkDelay);
     if (parser.isSet(QStringLiteral("reply")))
         server.setReplyText(parser.value(QStringLiteral("reply")));
+    if (parser.isSet(QStringLiteral("tool")))
+        server.setToolCall(parser.value(QStringLiteral("tool")), toolArgs);
     if (parser.isSet(QStringLiteral("api-key")))
         server.setExpectedApiKey(parser.value(QStringLiteral("api-key")));
     if (!server.listen(quint16(port))) {
