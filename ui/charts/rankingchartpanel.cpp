@@ -12,6 +12,8 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <algorithm>
+
 namespace Switchyard::Ui {
 
 RankingChartPanel::RankingChartPanel(QWidget *parent)
@@ -55,7 +57,6 @@ RankingChartPanel::~RankingChartPanel() = default;
 
 void RankingChartPanel::setRanking(const QList<QPair<QString, double>> &ranking)
 {
-    m_ranking = ranking;
     // A horizontal bar series draws its first category at the bottom: feed it worst first
     // so the best model ends up on top.
     QStringList categories;

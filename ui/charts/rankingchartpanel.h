@@ -36,7 +36,6 @@ public:
     QList<double> values() const;
 
 private:
-    QList<QPair<QString, double>> m_ranking;
     QChartView *m_view = nullptr;
     QHorizontalBarSeries *m_series = nullptr;
     QBarSet *m_set = nullptr;
