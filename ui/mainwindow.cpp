@@ -7,6 +7,7 @@
 #include "ui/logs/logfilterproxymodel.h"
 #include "ui/logs/logtablemodel.h"
 #include "ui/logs/requestdetailview.h"
+#include "ui/scores/scorespage.h"
 #include "ui/tr.h"
 
 #include <QAction>
@@ -26,6 +27,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -92,12 +94,27 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
 
+    auto *requests = new QWidget;
+    requests->setObjectName(QStringLiteral("requestsPage"));
+    auto *requestsLayout = new QVBoxLayout(requests);
+    requestsLayout->setContentsMargins(6, 6, 6, 0);
+    requestsLayout->addWidget(buildTopBar());
+    requestsLayout->addWidget(m_splitter, 1);
+
+    m_scoresPage = new ScoresPage;
+    m_scoresPage->setObjectName(QStringLiteral("scoresPage"));
+
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(requests, Tr::tr("Requests"));
+    m_tabs->addTab(m_scoresPage, Tr::tr("Models && Scores"));
+
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(6, 6, 6, 0);
+    layout->setContentsMargins(0, 6, 0, 0);
     layout->addWidget(buildBanner());
-    layout->addWidget(buildTopBar());
-    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
     buildStatusBar();
@@ -243,6 +260,18 @@ void MainWindow::attachCore(CoreHost *core)
                               ? Tr::tr("Configuration version %1: built-in defaults").arg(version)
                               : Tr::tr("Configuration version %1 applied from %2").arg(version).arg(path));
     });
+    // The scores page never talks to the core itself: edits go out through applyRequested and
+    // come back as configApplied, both queued through CoreHost, so the GUI never waits.
+    connect(m_scoresPage, &ScoresPage::applyRequested, core, &CoreHost::applyConfig);
+    connect(core, &CoreHost::configApplied, m_scoresPage, [this, core](quint64 version) {
+        if (core->config()) {
+            m_scoresPage->setConfig(core->config());
+        }
+        m_scoresPage->showApplied(version);
+    });
+    if (core->config()) {
+        m_scoresPage->setConfig(core->config());
+    }
     connect(core, &CoreHost::configRejected, this, [this](const QString &message) {
         showConfigMessage(Tr::tr("Configuration change rejected; the previous configuration "
                                  "stays in force. %1")

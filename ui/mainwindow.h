@@ -15,6 +15,7 @@ class QLineEdit;
 class QModelIndex;
 class QSplitter;
 class QSystemTrayIcon;
+class QTabWidget;
 class QTableView;
 QT_END_NAMESPACE
 
@@ -28,12 +29,14 @@ class LogFilterProxyModel;
 class LogTableModel;
 class RateChartPanel;
 class RequestDetailView;
+class ScoresPage;
 
-/// The desktop window: filter box and rate chart on top, the live request log beside the
-/// detail pane, listen URL and totals in the status bar, a tray icon when the desktop has a
-/// tray. A shell only: it shows what CoreHost publishes and never calls into the core, so it
-/// can never block on it. Closing the window quits the application; the app's main() then
-/// shuts the core down. GUI thread only.
+/// The desktop window: a "Requests" tab (filter box and rate chart on top, the live request
+/// log beside the detail pane) and a "Models & Scores" tab (ScoresPage); listen URL and totals
+/// in the status bar, a tray icon when the desktop has a tray. A shell only: it shows what
+/// CoreHost publishes and its only call into the core is the fire-and-forget
+/// CoreHost::applyConfig() of the scores page, so it can never block on it. Closing the window
+/// quits the application; the app's main() then shuts the core down. GUI thread only.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -76,6 +79,8 @@ private:
     RequestDetailView *m_detail = nullptr;
     RateChartPanel *m_chart = nullptr;
     QSplitter *m_splitter = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ScoresPage *m_scoresPage = nullptr;
     QLineEdit *m_filterEdit = nullptr;
     QLabel *m_simulatedBadge = nullptr;
     QFrame *m_banner = nullptr;

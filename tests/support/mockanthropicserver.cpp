@@ -3,18 +3,14 @@
 #include "tests/support/mockanthropicserver.h"
 
 #include "tests/support/mockanthropicbodies.h"
-#include "tests/support/mockanthropicstreamjob.h"
 #include "tests/support/mockanthropicvalidator.h"
 #include "tests/support/mockhttpconnection.h"
 #include "tests/support/mockopenaibodies.h"
+#include "tests/support/mockstreamjob.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMetaEnum>
-#include <QPointer>
-#include <QTcpSocket>
-#include <QTimer>
 
 namespace Switchyard::Testing {
 
@@ -37,158 +33,15 @@ QByteArray rfc3339In(int seconds)
 } // namespace
 
 MockAnthropicServer::MockAnthropicServer(QObject *parent)
-    : QObject(parent)
-    , m_replyText(defaultReply())
+    : MockServerBase(QString(), defaultReply(),
+                     {int(Fault::Hang), int(Fault::RefuseConnection)}, parent)
 {
-    connect(&m_server, &QTcpServer::newConnection, this, &MockAnthropicServer::onNewConnection);
-}
-
-MockAnthropicServer::~MockAnthropicServer()
-{
-    // Connections (and their stream jobs) go first, while the server they call back into
-    // is still whole.
-    qDeleteAll(findChildren<MockHttpConnection *>(Qt::FindDirectChildrenOnly));
-}
-
-bool MockAnthropicServer::listen(quint16 port)
-{
-    if (!m_server.listen(QHostAddress::LocalHost, port))
-        return false;
-    m_port = m_server.serverPort();
-    return true;
-}
-
-quint16 MockAnthropicServer::port() const
-{
-    return m_port;
-}
-
-QUrl MockAnthropicServer::baseUrl() const
-{
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
-}
-
-void MockAnthropicServer::setFault(Fault fault, int count)
-{
-    if (count == 0)
-        fault = Fault::None;
-    const bool wasRefusing = m_fault == Fault::RefuseConnection;
-    m_fault = fault;
-    m_faultRemaining = count;
-    if (fault == Fault::RefuseConnection && !wasRefusing) {
-        m_server.close();
-        // Idle keep-alive connections would let clients bypass the refusal.
-        const auto connections = findChildren<MockHttpConnection *>(Qt::FindDirectChildrenOnly);
-        for (MockHttpConnection *connection : connections) {
-            if (!connection->isBusy())
-                connection->closeAfterWrite();
-        }
-    } else if (fault != Fault::RefuseConnection && wasRefusing && m_port != 0) {
-        m_server.listen(QHostAddress::LocalHost, m_port);
-    }
-}
-
-void MockAnthropicServer::setReplyText(const QString &text)
-{
-    m_replyText = text;
-}
-
-void MockAnthropicServer::setToolCall(const QString &name, const QString &argumentsJson)
-{
-    m_toolName = name;
-    m_toolArguments = argumentsJson;
-}
-
-void MockAnthropicServer::setLatencyMs(int ms)
-{
-    m_latencyMs = qMax(0, ms);
-}
-
-void MockAnthropicServer::setChunkDelayMs(int ms)
-{
-    m_chunkDelayMs = qMax(0, ms);
-}
-
-void MockAnthropicServer::setExpectedApiKey(const QString &key)
-{
-    m_expectedApiKey = key;
 }
 
 void MockAnthropicServer::setCacheTokens(int readTokens, int writeTokens)
 {
     m_cacheReadTokens = qMax(0, readTokens);
     m_cacheWriteTokens = qMax(0, writeTokens);
-}
-
-void MockAnthropicServer::setRequestHistoryLimit(int limit)
-{
-    m_historyLimit = qMax(0, limit);
-    while (m_requests.size() > m_historyLimit)
-        m_requests.removeFirst();
-}
-
-void MockAnthropicServer::clearRequests()
-{
-    m_requests.clear();
-    m_requestCount = 0;
-}
-
-QString MockAnthropicServer::faultName(Fault fault)
-{
-    return QString::fromLatin1(QMetaEnum::fromType<Fault>().valueToKey(int(fault)));
-}
-
-std::optional<MockAnthropicServer::Fault> MockAnthropicServer::faultFromName(const QString &name)
-{
-    bool ok = false;
-    const int value = QMetaEnum::fromType<Fault>().keyToValue(name.toLatin1().constData(), &ok);
-    if (!ok)
-        return std::nullopt;
-    return Fault(value);
-}
-
-MockAnthropicServer::Fault MockAnthropicServer::takeFault()
-{
-    const Fault fault = m_fault;
-    if (fault != Fault::None && fault != Fault::RefuseConnection && m_faultRemaining > 0
-        && --m_faultRemaining == 0) {
-        m_fault = Fault::None;
-    }
-    return fault;
-}
-
-void MockAnthropicServer::onNewConnection()
-{
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        auto *connection = new MockHttpConnection(socket, this);
-        connect(connection, &MockHttpConnection::requestReceived, this,
-                [this, connection](const MockHttpRequest &request) { onRequest(connection, request); });
-    }
-}
-
-void MockAnthropicServer::onRequest(MockHttpConnection *connection, const MockHttpRequest &request)
-{
-    ++m_requestCount;
-    if (m_historyLimit > 0) {
-        if (m_requests.size() >= m_historyLimit)
-            m_requests.removeFirst();
-        m_requests.append({request.method, request.path, request.headers, request.body});
-    }
-    const Fault fault = takeFault();
-    Q_EMIT requestReceived();
-    if (fault == Fault::Hang)
-        return;
-    if (fault == Fault::RefuseConnection) {
-        connection->closeAfterWrite();
-        return;
-    }
-    if (m_latencyMs <= 0) {
-        respond(connection, request, fault);
-        return;
-    }
-    QTimer::singleShot(m_latencyMs, connection, [this, connection, request, fault] {
-        respond(connection, request, fault);
-    });
 }
 
 HttpHeaders MockAnthropicServer::commonHeaders(const QByteArray &requestId,
@@ -223,13 +76,13 @@ void MockAnthropicServer::sendError(MockHttpConnection *connection, const QByteA
     const bool retry = status == 429 || status >= 500;
     headers.append(qMakePair(QByteArray("x-should-retry"), QByteArray(retry ? "true" : "false")));
     headers.append(extra);
-    m_lastResponseBody = Internal::anthropicErrorBody(type, message, requestId);
-    connection->writeResponse(status, headers, m_lastResponseBody);
+    writeBody(connection, status, headers, Internal::anthropicErrorBody(type, message, requestId));
 }
 
 void MockAnthropicServer::respond(MockHttpConnection *connection, const MockHttpRequest &request,
-                                  Fault fault)
+                                  int faultCode)
 {
+    const Fault fault = Fault(faultCode);
     const QByteArray requestId = "req_011C" + Internal::randomToken(20);
     const QByteArray apiKey = headerValue(request.headers, "x-api-key");
     if (apiKey.isEmpty()) {
@@ -311,26 +164,14 @@ void MockAnthropicServer::respondMessages(MockHttpConnection *connection,
                                                          + 30));
 
     if (!body.value(QLatin1String("stream")).toBool()) {
-        const QByteArray reply = Internal::anthropicMessageBody(spec);
-        const HttpHeaders headers = commonHeaders(requestId, "application/json");
-        if (fault == Fault::DropMidStream) {
-            m_lastResponseBody = reply.left(reply.size() / 2);
-            connection->writeTruncated(200, headers, m_lastResponseBody, reply.size());
-            return;
-        }
-        m_lastResponseBody = reply;
-        connection->writeResponse(200, headers, reply);
+        writeBody(connection, 200, commonHeaders(requestId, "application/json"),
+                  Internal::anthropicMessageBody(spec), fault == Fault::DropMidStream);
         return;
     }
     HttpHeaders headers = commonHeaders(requestId, "text/event-stream; charset=utf-8");
     headers.append(qMakePair(QByteArray("cache-control"), QByteArray("no-cache")));
     connection->beginChunked(200, headers);
-    QPointer<MockAnthropicServer> self(this);
-    auto *job = new Internal::MockPacedStreamJob(connection, Internal::anthropicStreamEvents(spec),
-                                                 m_chunkDelayMs, [self](const QByteArray &written) {
-                                                     if (self)
-                                                         self->m_lastResponseBody = written;
-                                                 });
+    Internal::MockPacedStreamJob *job = newStreamJob(connection, Internal::anthropicStreamEvents(spec));
     using Ending = Internal::MockPacedStreamJob::Ending;
     if (fault == Fault::DropMidStream) {
         job->setCut(Internal::anthropicEventsBeforeFault(spec), Ending::Drop);

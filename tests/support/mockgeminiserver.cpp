@@ -2,18 +2,14 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "tests/support/mockgeminiserver.h"
 
-#include "tests/support/mockanthropicstreamjob.h"
 #include "tests/support/mockgeminibodies.h"
 #include "tests/support/mockgeminivalidator.h"
 #include "tests/support/mockhttpconnection.h"
 #include "tests/support/mockopenaibodies.h"
+#include "tests/support/mockstreamjob.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMetaEnum>
-#include <QPointer>
-#include <QTcpSocket>
-#include <QTimer>
 #include <QUrlQuery>
 
 namespace Switchyard::Testing {
@@ -43,81 +39,9 @@ QByteArray compactJson(const QByteArray &json)
 } // namespace
 
 MockGeminiServer::MockGeminiServer(QObject *parent)
-    : QObject(parent)
-    , m_replyText(defaultReply())
+    : MockServerBase(QString(), defaultReply(),
+                     {int(Fault::Hang), int(Fault::RefuseConnection)}, parent)
 {
-    connect(&m_server, &QTcpServer::newConnection, this, &MockGeminiServer::onNewConnection);
-}
-
-MockGeminiServer::~MockGeminiServer()
-{
-    // Connections (and their stream jobs) go first, while the server they call back into
-    // is still whole.
-    qDeleteAll(findChildren<MockHttpConnection *>(Qt::FindDirectChildrenOnly));
-}
-
-bool MockGeminiServer::listen(quint16 port)
-{
-    if (!m_server.listen(QHostAddress::LocalHost, port))
-        return false;
-    m_port = m_server.serverPort();
-    return true;
-}
-
-quint16 MockGeminiServer::port() const
-{
-    return m_port;
-}
-
-QUrl MockGeminiServer::baseUrl() const
-{
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
-}
-
-void MockGeminiServer::setFault(Fault fault, int count)
-{
-    if (count == 0)
-        fault = Fault::None;
-    const bool wasRefusing = m_fault == Fault::RefuseConnection;
-    m_fault = fault;
-    m_faultRemaining = count;
-    if (fault == Fault::RefuseConnection && !wasRefusing) {
-        m_server.close();
-        // Idle keep-alive connections would let clients bypass the refusal.
-        const auto connections = findChildren<MockHttpConnection *>(Qt::FindDirectChildrenOnly);
-        for (MockHttpConnection *connection : connections) {
-            if (!connection->isBusy())
-                connection->closeAfterWrite();
-        }
-    } else if (fault != Fault::RefuseConnection && wasRefusing && m_port != 0) {
-        m_server.listen(QHostAddress::LocalHost, m_port);
-    }
-}
-
-void MockGeminiServer::setReplyText(const QString &text)
-{
-    m_replyText = text;
-}
-
-void MockGeminiServer::setToolCall(const QString &name, const QString &argumentsJson)
-{
-    m_toolName = name;
-    m_toolArguments = argumentsJson;
-}
-
-void MockGeminiServer::setLatencyMs(int ms)
-{
-    m_latencyMs = qMax(0, ms);
-}
-
-void MockGeminiServer::setChunkDelayMs(int ms)
-{
-    m_chunkDelayMs = qMax(0, ms);
-}
-
-void MockGeminiServer::setExpectedApiKey(const QString &key)
-{
-    m_expectedApiKey = key;
 }
 
 void MockGeminiServer::setCachedTokens(int tokens)
@@ -128,77 +52,6 @@ void MockGeminiServer::setCachedTokens(int tokens)
 void MockGeminiServer::setThoughtsTokens(int tokens)
 {
     m_thoughtsTokens = qMax(0, tokens);
-}
-
-void MockGeminiServer::setRequestHistoryLimit(int limit)
-{
-    m_historyLimit = qMax(0, limit);
-    while (m_requests.size() > m_historyLimit)
-        m_requests.removeFirst();
-}
-
-void MockGeminiServer::clearRequests()
-{
-    m_requests.clear();
-    m_requestCount = 0;
-}
-
-QString MockGeminiServer::faultName(Fault fault)
-{
-    return QString::fromLatin1(QMetaEnum::fromType<Fault>().valueToKey(int(fault)));
-}
-
-std::optional<MockGeminiServer::Fault> MockGeminiServer::faultFromName(const QString &name)
-{
-    bool ok = false;
-    const int value = QMetaEnum::fromType<Fault>().keyToValue(name.toLatin1().constData(), &ok);
-    if (!ok)
-        return std::nullopt;
-    return Fault(value);
-}
-
-MockGeminiServer::Fault MockGeminiServer::takeFault()
-{
-    const Fault fault = m_fault;
-    if (fault != Fault::None && fault != Fault::RefuseConnection && m_faultRemaining > 0
-        && --m_faultRemaining == 0) {
-        m_fault = Fault::None;
-    }
-    return fault;
-}
-
-void MockGeminiServer::onNewConnection()
-{
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        auto *connection = new MockHttpConnection(socket, this);
-        connect(connection, &MockHttpConnection::requestReceived, this,
-                [this, connection](const MockHttpRequest &request) { onRequest(connection, request); });
-    }
-}
-
-void MockGeminiServer::onRequest(MockHttpConnection *connection, const MockHttpRequest &request)
-{
-    ++m_requestCount;
-    if (m_historyLimit > 0) {
-        if (m_requests.size() >= m_historyLimit)
-            m_requests.removeFirst();
-        m_requests.append({request.method, request.path, request.headers, request.body});
-    }
-    const Fault fault = takeFault();
-    Q_EMIT requestReceived();
-    if (fault == Fault::Hang)
-        return;
-    if (fault == Fault::RefuseConnection) {
-        connection->closeAfterWrite();
-        return;
-    }
-    if (m_latencyMs <= 0) {
-        respond(connection, request, fault);
-        return;
-    }
-    QTimer::singleShot(m_latencyMs, connection, [this, connection, request, fault] {
-        respond(connection, request, fault);
-    });
 }
 
 HttpHeaders MockGeminiServer::commonHeaders(const MockHttpRequest &request,
@@ -223,13 +76,13 @@ void MockGeminiServer::sendError(MockHttpConnection *connection, int status, con
         {"vary", "Origin, X-Origin, Referer"},
         {"server", "scaffolding on HTTPServer2"},
     };
-    m_lastResponseBody = body;
-    connection->writeResponse(status, headers, body);
+    writeBody(connection, status, headers, body);
 }
 
 void MockGeminiServer::respond(MockHttpConnection *connection, const MockHttpRequest &request,
-                               Fault fault)
+                               int faultCode)
 {
+    const Fault fault = Fault(faultCode);
     const qsizetype queryStart = request.path.indexOf('?');
     const QByteArray path = queryStart < 0 ? request.path : request.path.left(queryStart);
     const QUrlQuery query(queryStart < 0 ? QString()
@@ -342,15 +195,8 @@ void MockGeminiServer::respondGenerate(MockHttpConnection *connection, const Moc
                                                        : Internal::estimateTokens(m_toolName.size()
                                                                                   + m_toolArguments.size())));
     if (!stream) {
-        const QByteArray reply = Internal::geminiResponseBody(spec);
-        const HttpHeaders headers = commonHeaders(request, "application/json; charset=UTF-8");
-        if (fault == Fault::DropMidStream) {
-            m_lastResponseBody = reply.left(reply.size() / 2);
-            connection->writeTruncated(200, headers, m_lastResponseBody, reply.size());
-            return;
-        }
-        m_lastResponseBody = reply;
-        connection->writeResponse(200, headers, reply);
+        writeBody(connection, 200, commonHeaders(request, "application/json; charset=UTF-8"),
+                  Internal::geminiResponseBody(spec), fault == Fault::DropMidStream);
         return;
     }
     const QList<QByteArray> chunks = Internal::geminiStreamChunks(spec);
@@ -359,13 +205,8 @@ void MockGeminiServer::respondGenerate(MockHttpConnection *connection, const Moc
     if (sse)
         headers.append(qMakePair(QByteArray("content-disposition"), QByteArray("attachment")));
     connection->beginChunked(200, headers);
-    QPointer<MockGeminiServer> self(this);
-    auto *job = new Internal::MockPacedStreamJob(
-        connection, sse ? Internal::geminiSseEvents(chunks) : Internal::geminiJsonArrayEvents(chunks),
-        m_chunkDelayMs, [self](const QByteArray &written) {
-            if (self)
-                self->m_lastResponseBody = written;
-        });
+    Internal::MockPacedStreamJob *job = newStreamJob(
+        connection, sse ? Internal::geminiSseEvents(chunks) : Internal::geminiJsonArrayEvents(chunks));
     using Ending = Internal::MockPacedStreamJob::Ending;
     // Every chunk but the one carrying finishReason (and the closing bracket).
     const qsizetype before = qMax<qsizetype>(1, chunks.size() - 1);

@@ -10,11 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMetaEnum>
-#include <QPointer>
 #include <QRegularExpression>
-#include <QTcpSocket>
-#include <QTimer>
 
 namespace Switchyard::Testing {
 
@@ -22,6 +18,8 @@ using Internal::MockHttpConnection;
 using Internal::MockHttpRequest;
 
 namespace {
+
+constexpr qsizetype s_eventsBeforeFault = 3; // role chunk + two content pieces
 
 QString defaultReply()
 {
@@ -54,157 +52,14 @@ QByteArray datedModel(const QString &model)
 } // namespace
 
 MockOpenAiServer::MockOpenAiServer(QObject *parent)
-    : QObject(parent)
-    , m_replyText(defaultReply())
+    : MockServerBase(QStringLiteral("/v1"), defaultReply(),
+                     {int(Fault::Hang), int(Fault::RefuseConnection)}, parent)
 {
-    connect(&m_server, &QTcpServer::newConnection, this, &MockOpenAiServer::onNewConnection);
-}
-
-MockOpenAiServer::~MockOpenAiServer()
-{
-    // Connections (and their stream jobs) go first, while the server they call back into
-    // is still whole.
-    qDeleteAll(findChildren<MockHttpConnection *>(Qt::FindDirectChildrenOnly));
-}
-
-bool MockOpenAiServer::listen(quint16 port)
-{
-    if (!m_server.listen(QHostAddress::LocalHost, port))
-        return false;
-    m_port = m_server.serverPort();
-    return true;
-}
-
-quint16 MockOpenAiServer::port() const
-{
-    return m_port;
-}
-
-QUrl MockOpenAiServer::baseUrl() const
-{
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(m_port));
-}
-
-void MockOpenAiServer::setFault(Fault fault, int count)
-{
-    if (count == 0)
-        fault = Fault::None;
-    const bool wasRefusing = m_fault == Fault::RefuseConnection;
-    m_fault = fault;
-    m_faultRemaining = count;
-    if (fault == Fault::RefuseConnection && !wasRefusing) {
-        m_server.close();
-        // Idle keep-alive connections would let clients bypass the refusal.
-        const auto connections = findChildren<MockHttpConnection *>(Qt::FindDirectChildrenOnly);
-        for (MockHttpConnection *connection : connections) {
-            if (!connection->isBusy())
-                connection->closeAfterWrite();
-        }
-    } else if (fault != Fault::RefuseConnection && wasRefusing && m_port != 0) {
-        m_server.listen(QHostAddress::LocalHost, m_port);
-    }
-}
-
-void MockOpenAiServer::setReplyText(const QString &text)
-{
-    m_replyText = text;
-}
-
-void MockOpenAiServer::setToolCall(const QString &name, const QString &argumentsJson)
-{
-    m_toolName = name;
-    m_toolArguments = argumentsJson;
-}
-
-void MockOpenAiServer::setLatencyMs(int ms)
-{
-    m_latencyMs = qMax(0, ms);
-}
-
-void MockOpenAiServer::setChunkDelayMs(int ms)
-{
-    m_chunkDelayMs = qMax(0, ms);
-}
-
-void MockOpenAiServer::setExpectedApiKey(const QString &key)
-{
-    m_expectedApiKey = key;
 }
 
 void MockOpenAiServer::setCachedTokens(int tokens)
 {
     m_cachedTokens = qMax(0, tokens);
-}
-
-void MockOpenAiServer::setRequestHistoryLimit(int limit)
-{
-    m_historyLimit = qMax(0, limit);
-    while (m_requests.size() > m_historyLimit)
-        m_requests.removeFirst();
-}
-
-void MockOpenAiServer::clearRequests()
-{
-    m_requests.clear();
-    m_requestCount = 0;
-}
-
-QString MockOpenAiServer::faultName(Fault fault)
-{
-    return QString::fromLatin1(QMetaEnum::fromType<Fault>().valueToKey(int(fault)));
-}
-
-std::optional<MockOpenAiServer::Fault> MockOpenAiServer::faultFromName(const QString &name)
-{
-    bool ok = false;
-    const int value = QMetaEnum::fromType<Fault>().keyToValue(name.toLatin1().constData(), &ok);
-    if (!ok)
-        return std::nullopt;
-    return Fault(value);
-}
-
-MockOpenAiServer::Fault MockOpenAiServer::takeFault()
-{
-    const Fault fault = m_fault;
-    if (fault != Fault::None && fault != Fault::RefuseConnection && m_faultRemaining > 0
-        && --m_faultRemaining == 0) {
-        m_fault = Fault::None;
-    }
-    return fault;
-}
-
-void MockOpenAiServer::onNewConnection()
-{
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        auto *connection = new MockHttpConnection(socket, this);
-        connect(connection, &MockHttpConnection::requestReceived, this,
-                [this, connection](const MockHttpRequest &request) { onRequest(connection, request); });
-    }
-}
-
-void MockOpenAiServer::onRequest(MockHttpConnection *connection, const MockHttpRequest &request)
-{
-    ++m_requestCount;
-    if (m_historyLimit > 0) {
-        if (m_requests.size() >= m_historyLimit)
-            m_requests.removeFirst();
-        m_requests.append({request.method, request.path, request.headers, request.body});
-    }
-    const Fault fault = takeFault();
-    Q_EMIT requestReceived();
-    if (fault == Fault::Hang)
-        return;
-    if (fault == Fault::RefuseConnection) {
-        connection->closeAfterWrite();
-        return;
-    }
-    if (m_latencyMs <= 0) {
-        respond(connection, request, fault);
-        return;
-    }
-    QTimer::singleShot(m_latencyMs, connection, [this, connection, request, fault] {
-        respond(connection, request, fault);
-    });
 }
 
 HttpHeaders MockOpenAiServer::commonHeaders(const MockHttpRequest &request,
@@ -230,13 +85,13 @@ void MockOpenAiServer::sendError(MockHttpConnection *connection, const MockHttpR
 {
     HttpHeaders headers = commonHeaders(request, "application/json");
     headers.append(extra);
-    m_lastResponseBody = body;
-    connection->writeResponse(status, headers, body);
+    writeBody(connection, status, headers, body);
 }
 
 void MockOpenAiServer::respond(MockHttpConnection *connection, const MockHttpRequest &request,
-                               Fault fault)
+                               int faultCode)
 {
+    const Fault fault = Fault(faultCode);
     const QByteArray authorization = headerValue(request.headers, "authorization");
     if (!authorization.startsWith("Bearer ") || authorization.mid(7).trimmed().isEmpty()) {
         sendError(connection, request, 401,
@@ -280,14 +135,12 @@ void MockOpenAiServer::respond(MockHttpConnection *connection, const MockHttpReq
     if (path == "/v1/chat/completions" && request.method == "POST") {
         respondChat(connection, request, fault);
     } else if (path == "/v1/models" && request.method == "GET") {
-        const QByteArray body = Internal::modelsBody();
-        m_lastResponseBody = body;
-        connection->writeResponse(200, commonHeaders(request, "application/json"), body);
+        writeBody(connection, 200, commonHeaders(request, "application/json"),
+                  Internal::modelsBody());
     } else if (path.startsWith("/v1/models/") && request.method == "GET"
                && !Internal::modelsBody(path.mid(11)).isEmpty()) {
-        const QByteArray body = Internal::modelsBody(path.mid(11));
-        m_lastResponseBody = body;
-        connection->writeResponse(200, commonHeaders(request, "application/json"), body);
+        writeBody(connection, 200, commonHeaders(request, "application/json"),
+                  Internal::modelsBody(path.mid(11)));
     } else {
         sendError(connection, request, 404,
                   Internal::errorBody(QStringLiteral("Invalid URL (%1 %2)")
@@ -337,30 +190,32 @@ void MockOpenAiServer::respondChat(MockHttpConnection *connection, const MockHtt
                                .value(QLatin1String("include_usage")).toBool();
 
     if (fault == Fault::ErrorEventMidStream && !stream) {
-        respond(connection, request, Fault::ServerError500);
+        respond(connection, request, int(Fault::ServerError500));
         return;
     }
     if (!stream) {
-        const QByteArray reply = Internal::completionBody(spec);
-        const HttpHeaders headers = commonHeaders(request, "application/json");
-        if (fault == Fault::DropMidStream) {
-            m_lastResponseBody = reply.left(reply.size() / 2);
-            connection->writeTruncated(200, headers, m_lastResponseBody, reply.size());
-            return;
-        }
-        m_lastResponseBody = reply;
-        connection->writeResponse(200, headers, reply);
+        writeBody(connection, 200, commonHeaders(request, "application/json"),
+                  Internal::completionBody(spec), fault == Fault::DropMidStream);
         return;
     }
     HttpHeaders headers = commonHeaders(request, "text/event-stream; charset=utf-8");
     headers.append(qMakePair(QByteArray("cache-control"), QByteArray("no-cache")));
     connection->beginChunked(200, headers);
-    QPointer<MockOpenAiServer> self(this);
-    auto *job = new Internal::MockStreamJob(connection, Internal::streamEvents(spec), m_chunkDelayMs, fault,
-                              [self](const QByteArray &written) {
-                                  if (self)
-                                      self->m_lastResponseBody = written;
-                              });
+    const QList<QByteArray> events = Internal::streamEvents(spec);
+    Internal::MockPacedStreamJob *job = newStreamJob(connection, events);
+    using Ending = Internal::MockPacedStreamJob::Ending;
+    // Never cut after the finish chunk: the fault must hide the end of the stream.
+    const qsizetype before = qMax<qsizetype>(1, qMin(s_eventsBeforeFault, events.size() - 3));
+    if (fault == Fault::DropMidStream) {
+        job->setCut(before, Ending::Drop);
+    } else if (fault == Fault::ErrorEventMidStream) {
+        job->setCut(before, Ending::TailThenClose,
+                    "data: "
+                        + Internal::errorBody(QStringLiteral("The server had an error while processing your request. "
+                                                             "Sorry about that!"),
+                                              "server_error", {})
+                        + "\n\n");
+    }
     job->start();
 }
 

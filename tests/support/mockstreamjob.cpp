@@ -3,32 +3,30 @@
 #include "tests/support/mockstreamjob.h"
 
 #include "tests/support/mockhttpconnection.h"
-#include "tests/support/mockopenaibodies.h"
 
 namespace Switchyard::Testing::Internal {
 
-namespace {
-constexpr qsizetype s_eventsBeforeFault = 3; // role chunk + two content pieces
-}
-
-MockStreamJob::MockStreamJob(MockHttpConnection *connection, QList<QByteArray> events, int delayMs,
-                             MockOpenAiServer::Fault fault, Done done)
+MockPacedStreamJob::MockPacedStreamJob(MockHttpConnection *connection, QList<QByteArray> events,
+                                       int delayMs, Done done)
     : QObject(connection)
     , m_connection(connection)
     , m_events(std::move(events))
-    , m_fault(fault)
     , m_done(std::move(done))
+    , m_limit(m_events.size())
 {
-    const bool cut = m_fault == MockOpenAiServer::Fault::DropMidStream
-                     || m_fault == MockOpenAiServer::Fault::ErrorEventMidStream;
-    // Never cut after the finish chunk: the fault must hide the end of the stream.
-    m_limit = cut ? qMax<qsizetype>(1, qMin(s_eventsBeforeFault, m_events.size() - 3))
-                  : m_events.size();
-    m_timer.setInterval(delayMs);
-    connect(&m_timer, &QTimer::timeout, this, &MockStreamJob::step);
+    m_timer.setInterval(qMax(0, delayMs));
+    connect(&m_timer, &QTimer::timeout, this, &MockPacedStreamJob::step);
 }
 
-void MockStreamJob::start()
+void MockPacedStreamJob::setCut(qsizetype count, Ending ending, const QByteArray &tail)
+{
+    m_ending = ending;
+    m_tail = tail;
+    m_limit = ending == Ending::Complete ? m_events.size()
+                                         : qBound<qsizetype>(1, count, m_events.size());
+}
+
+void MockPacedStreamJob::start()
 {
     if (m_timer.interval() <= 0) {
         // Produced all at once: one syscall for the lot, still one HTTP chunk per event.
@@ -44,7 +42,7 @@ void MockStreamJob::start()
         m_timer.start();
 }
 
-void MockStreamJob::step()
+void MockPacedStreamJob::step()
 {
     if (m_index < m_limit)
         writeNext(true);
@@ -54,32 +52,30 @@ void MockStreamJob::step()
     }
 }
 
-void MockStreamJob::writeNext(bool flush)
+void MockPacedStreamJob::writeNext(bool flush)
 {
     const QByteArray &event = m_events.at(m_index++);
     m_written += event;
     m_connection->writeChunk(event, flush);
 }
 
-void MockStreamJob::finish()
+void MockPacedStreamJob::finish()
 {
-    if (m_fault == MockOpenAiServer::Fault::DropMidStream) {
+    switch (m_ending) {
+    case Ending::Drop:
         m_done(m_written);
         m_connection->closeAfterWrite();
-    } else if (m_fault == MockOpenAiServer::Fault::ErrorEventMidStream) {
-        const QByteArray event =
-            "data: "
-            + errorBody(QStringLiteral("The server had an error while processing your request. "
-                                       "Sorry about that!"),
-                        "server_error", {})
-            + "\n\n";
-        m_written += event;
-        m_connection->writeChunk(event);
+        break;
+    case Ending::TailThenClose:
+        m_written += m_tail;
+        m_connection->writeChunk(m_tail);
         m_done(m_written);
         m_connection->endChunked(true);
-    } else {
+        break;
+    case Ending::Complete:
         m_done(m_written);
         m_connection->endChunked();
+        break;
     }
     deleteLater();
 }

@@ -5,6 +5,8 @@
 #include "ui/logs/logtablemodel.h"
 #include "ui/tr.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -177,6 +179,40 @@ QString decisionHtml(const RoutingDecision &d)
     return html;
 }
 
+/// The score table of a `score` route: one row per candidate, one column per metric showing
+/// raw value → normalised value (× weight), then the total.
+QString scoresHtml(const RoutingDecision &d)
+{
+    if (d.scores.isEmpty()) {
+        return {};
+    }
+    QStringList metricNames;
+    for (const QJsonValue &metric : d.scores.first().toObject().value(QLatin1String("metrics")).toArray()) {
+        const QJsonObject m = metric.toObject();
+        metricNames.append(QStringLiteral("%1 ×%2").arg(m.value(QLatin1String("metric")).toString())
+                               .arg(m.value(QLatin1String("weight")).toDouble()));
+    }
+    QString html = QStringLiteral("<p><b>") + esc(Tr::tr("Scores")) + QStringLiteral("</b></p>");
+    html += QStringLiteral("<table cellspacing=\"2\">");
+    html += headerRow(QStringList{Tr::tr("Rank"), Tr::tr("Model")} + metricNames + QStringList{Tr::tr("Total")});
+    for (const QJsonValue &value : d.scores) {
+        const QJsonObject row = value.toObject();
+        QStringList cells{QString::number(row.value(QLatin1String("rank")).toInt()),
+                          esc(row.value(QLatin1String("model")).toString())};
+        for (const QJsonValue &metric : row.value(QLatin1String("metrics")).toArray()) {
+            const QJsonObject m = metric.toObject();
+            cells.append(m.value(QLatin1String("present")).toBool()
+                             ? esc(QStringLiteral("%1 → %2")
+                                       .arg(m.value(QLatin1String("raw")).toDouble(), 0, 'g', 4)
+                                       .arg(m.value(QLatin1String("normalised")).toDouble(), 0, 'f', 2))
+                             : esc(m.value(QLatin1String("note")).toString()));
+        }
+        cells.append(QStringLiteral("<b>%1</b>").arg(row.value(QLatin1String("total")).toDouble(), 0, 'f', 3));
+        html += dataRow(cells);
+    }
+    return html + QStringLiteral("</table>");
+}
+
 } // namespace
 
 RequestDetailView::RequestDetailView(QWidget *parent)
@@ -216,7 +252,8 @@ QString RequestDetailView::plainText() const
 
 QString RequestDetailView::toHtml(const LogRecord &record)
 {
-    return summaryHtml(record) + attemptsHtml(record.decision) + decisionHtml(record.decision);
+    return summaryHtml(record) + attemptsHtml(record.decision) + decisionHtml(record.decision)
+           + scoresHtml(record.decision);
 }
 
 } // namespace Switchyard::Ui

@@ -27,14 +27,6 @@ public:
     {
     }
 
-    QStringList expand(const QString &name)
-    {
-        QStringList out;
-        QStringList stack;
-        expandInto(name, out, stack);
-        return out;
-    }
-
     QStringList expandRoute(const Config::RouteSettings &route)
     {
         QStringList out;

@@ -31,14 +31,8 @@ UpstreamCall::UpstreamCall(const QString &providerId, const QString &apiKey,
     , m_upstream(upstreamFormat)
     , m_client(request.clientFormat)
     , m_stream(request.stream)
+    , m_pipe(makeStreamPipe(upstreamFormat, request))
 {
-    if (m_stream) {
-        StreamPipeOptions options;
-        options.upstream = m_upstream;
-        options.client = m_client;
-        options.clientWantsUsage = request.clientWantsUsage;
-        m_pipe = makeStreamPipe(options);
-    }
 }
 
 void UpstreamCall::start(UpstreamClient *client, const Result<UpstreamRequestSpec> &spec)
@@ -129,19 +123,10 @@ void UpstreamCall::onBody(const QByteArray &bytes)
 
 bool UpstreamCall::pump()
 {
-    QByteArray out;
-    const QList<SseEvent> events = m_sse.takeEvents();
-    for (const SseEvent &event : events) {
-        out += m_pipe->feed(event);
-        if (m_pipe->upstreamFailed()) {
-            break;
-        }
-    }
+    const QByteArray out = pumpEvents(m_sse, *m_pipe);
     if (!out.isEmpty()) {
-        const QPointer<UpstreamCall> guard(this);
         m_emitted = true;
-        Q_EMIT data(out);
-        if (!guard || m_done) {
+        if (!emitData(this, out, m_done)) {
             return false;
         }
     }
@@ -264,15 +249,8 @@ void UpstreamCall::failMidStream(ProviderError::Kind kind, const QString &type,
     if (!m_emitted) {
         // The client has nothing yet: the dispatcher answers with this body instead.
         error.clientBody = Translate::encodeError(m_client, 502, type, error.message);
-    } else if (sendEvent) {
-        const QByteArray event = m_pipe->error(type, error.message);
-        if (!event.isEmpty()) {
-            const QPointer<UpstreamCall> guard(this);
-            Q_EMIT data(event);
-            if (!guard || m_done) {
-                return;
-            }
-        }
+    } else if (sendEvent && !emitErrorEvent(this, *m_pipe, type, error.message, m_done)) {
+        return;
     }
     fail(error);
 }

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 
 namespace Switchyard::Providers::Internal {
 
@@ -198,6 +199,45 @@ std::unique_ptr<StreamPipe> makeStreamPipe(const StreamPipeOptions &options)
         }
     }
     return std::make_unique<TranslatePipe>(options);
+}
+
+std::unique_ptr<StreamPipe> makeStreamPipe(WireFormat upstream, const ProviderRequest &request)
+{
+    if (!request.stream) {
+        return nullptr;
+    }
+    StreamPipeOptions options;
+    options.upstream = upstream;
+    options.client = request.clientFormat;
+    options.clientWantsUsage = request.clientWantsUsage;
+    return makeStreamPipe(options);
+}
+
+QByteArray pumpEvents(SseDecoder &sse, StreamPipe &pipe)
+{
+    QByteArray out;
+    const QList<SseEvent> events = sse.takeEvents();
+    for (const SseEvent &event : events) {
+        out += pipe.feed(event);
+        if (pipe.upstreamFailed()) {
+            break;
+        }
+    }
+    return out;
+}
+
+bool emitData(ProviderCall *call, const QByteArray &bytes, const bool &done)
+{
+    const QPointer<ProviderCall> guard(call);
+    Q_EMIT call->data(bytes);
+    return guard && !done;
+}
+
+bool emitErrorEvent(ProviderCall *call, StreamPipe &pipe, const QString &type,
+                    const QString &message, const bool &done)
+{
+    const QByteArray event = pipe.error(type, message);
+    return event.isEmpty() || emitData(call, event, done);
 }
 
 } // namespace Switchyard::Providers::Internal

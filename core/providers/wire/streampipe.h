@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/usage.h"
+#include "core/providers/iprovider.h"
 #include "core/providers/sse/ssedecoder.h"
 #include "core/translate/chatmodel.h"
 
@@ -52,5 +53,20 @@ struct StreamPipeOptions
 };
 
 std::unique_ptr<StreamPipe> makeStreamPipe(const StreamPipeOptions &options);
+/// The pipe of a call whose upstream speaks `upstream`; nullptr when `request` does not stream.
+std::unique_ptr<StreamPipe> makeStreamPipe(Translate::WireFormat upstream,
+                                           const ProviderRequest &request);
+
+/// Takes every complete event from `sse` through `pipe`, stopping after the upstream's own
+/// error event; the client's bytes.
+QByteArray pumpEvents(SseDecoder &sse, StreamPipe &pipe);
+
+/// Emits `bytes` through call->data(); false when a receiver deleted `call` or ended it
+/// (`done`, a member of `call`, read only while `call` lives).
+bool emitData(ProviderCall *call, const QByteArray &bytes, const bool &done);
+/// After data(): the pipe's client-format error event through call->data(), if it has one;
+/// false as emitData() says.
+bool emitErrorEvent(ProviderCall *call, StreamPipe &pipe, const QString &type,
+                    const QString &message, const bool &done);
 
 } // namespace Switchyard::Providers::Internal

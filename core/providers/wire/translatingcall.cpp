@@ -18,14 +18,8 @@ TranslatingCall::TranslatingCall(WireFormat innerFormat, const ProviderRequest &
     , m_inner(innerFormat)
     , m_client(request.clientFormat)
     , m_stream(request.stream)
+    , m_pipe(makeStreamPipe(innerFormat, request))
 {
-    if (m_stream) {
-        StreamPipeOptions options;
-        options.upstream = m_inner;
-        options.client = m_client;
-        options.clientWantsUsage = request.clientWantsUsage;
-        m_pipe = makeStreamPipe(options);
-    }
 }
 
 Result<ProviderRequest> TranslatingCall::innerRequest(WireFormat innerFormat,
@@ -105,23 +99,12 @@ void TranslatingCall::onStarted(int status, const HttpHeaders &headers)
 bool TranslatingCall::pump(const QByteArray &bytes)
 {
     m_sse.feed(bytes);
-    QByteArray out;
-    const QList<SseEvent> events = m_sse.takeEvents();
-    for (const SseEvent &event : events) {
-        out += m_pipe->feed(event);
-        if (m_pipe->upstreamFailed()) {
-            break;
-        }
+    const QByteArray out = pumpEvents(m_sse, *m_pipe);
+    if (out.isEmpty()) {
+        return true;
     }
-    if (!out.isEmpty()) {
-        const QPointer<TranslatingCall> guard(this);
-        m_emitted = true;
-        Q_EMIT data(out);
-        if (!guard || m_done) {
-            return false;
-        }
-    }
-    return true;
+    m_emitted = true;
+    return emitData(this, out, m_done);
 }
 
 void TranslatingCall::onData(const QByteArray &bytes)
@@ -175,15 +158,9 @@ void TranslatingCall::onFailed(const ProviderError &innerError)
         error.clientBody = Translate::encodeError(m_client, error.httpStatus ? error.httpStatus : 502,
                                                   decoded.type, decoded.message);
     }
-    if (m_stream && m_emitted && error.kind != ProviderError::Kind::Cancelled) {
-        const QByteArray event = m_pipe->error(QStringLiteral("api_error"), error.message);
-        if (!event.isEmpty()) {
-            const QPointer<TranslatingCall> guard(this);
-            Q_EMIT data(event);
-            if (!guard || m_done) {
-                return;
-            }
-        }
+    if (m_stream && m_emitted && error.kind != ProviderError::Kind::Cancelled
+        && !emitErrorEvent(this, *m_pipe, QStringLiteral("api_error"), error.message, m_done)) {
+        return;
     }
     fail(error);
 }
