@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
-#include "core/providers/openai/openaiprovider.h"
-
 #include "core/providers/http/upstreamclient.h"
+#include "core/providers/providerfactory.h"
 #include "core/providers/wire/httpwire.h"
 #include "core/providers/wire/replybody.h"
 #include "core/providers/providermetatypes.h"
@@ -124,7 +123,7 @@ private:
 
     std::unique_ptr<MockOpenAiServer> m_mock;
     std::unique_ptr<UpstreamClient> m_client;
-    std::unique_ptr<OpenAiProvider> m_provider;
+    std::shared_ptr<IProvider> m_provider;
 };
 
 void tst_OpenAiProvider::initTestCase()
@@ -149,7 +148,7 @@ ProviderCall *tst_OpenAiProvider::start(const ProviderRequest &request, int firs
     settings.baseUrl = m_mock->baseUrl().toString() + QLatin1Char('/');
     settings.apiKey = s_key;
     settings.firstByteTimeoutMs = firstByteTimeoutMs;
-    m_provider = std::make_unique<OpenAiProvider>(settings, m_client.get());
+    m_provider = createProvider(settings, m_client.get());
     return m_provider->startChat(request, this);
 }
 
@@ -357,17 +356,19 @@ void tst_OpenAiProvider::neverEmitsInsideStartChat()
     // Even a call that fails at once (no client) reports from the event loop.
     Config::ProviderSettings settings;
     settings.id = QStringLiteral("orphan");
+    settings.kind = QStringLiteral("openai");
     settings.baseUrl = QStringLiteral("http://127.0.0.1:1/v1");
-    OpenAiProvider provider(settings, nullptr);
-    ProviderCall *call = provider.startChat(chatRequest(false), this);
+    const std::shared_ptr<IProvider> provider = createProvider(settings, nullptr);
+    ProviderCall *call = provider->startChat(chatRequest(false), this);
     auto w = watch(call);
     QVERIFY(w->failed->wait(5000));
     QVERIFY(w->error().retryable);
 
     Config::ProviderSettings ftp;
     ftp.id = QStringLiteral("bad");
+    ftp.kind = QStringLiteral("openai");
     ftp.baseUrl = QStringLiteral("ftp://nowhere/v1");
-    auto invalid = std::make_unique<OpenAiProvider>(ftp, m_client.get());
+    const std::shared_ptr<IProvider> invalid = createProvider(ftp, m_client.get());
     auto w2 = watch(invalid->startChat(chatRequest(false), this));
     QVERIFY(w2->failed->wait(5000));
 }
