@@ -45,6 +45,11 @@ struct LogRecord
     double costUsd = 0;
     qint64 requestBytes = 0;
     qint64 responseBytes = 0;
+    // Request traits routing conditions match on; kept so a what-if replay can re-route.
+    bool hasTools = false;
+    bool hasImages = false;
+    qint64 estimatedPromptTokens = 0;
+    qint64 expectedOutputTokens = 0; ///< max_tokens as asked, 0 when not given
     RoutingDecision decision;
 
     bool isSimulated() const { return providerKind == QLatin1String("simulated"); }

@@ -46,6 +46,10 @@ struct Exchange
     QStringList tags;
     QString app;
     QString forcedRoute;
+    bool hasTools = false;
+    bool hasImages = false;
+    qint64 estimatedPromptTokens = 0;
+    qint64 expectedOutputTokens = 0; ///< max_tokens / max_completion_tokens, 0 when absent
 
     // Filled by the route stage.
     RoutingDecision decision;

@@ -56,6 +56,10 @@ LogRecord RequestRecorder::toRecord(const Exchange &exchange, double latencyMs)
     record.costUsd = exchange.costUsd;
     record.requestBytes = exchange.request.body.size();
     record.responseBytes = exchange.responseBytes;
+    record.hasTools = exchange.hasTools;
+    record.hasImages = exchange.hasImages;
+    record.estimatedPromptTokens = exchange.estimatedPromptTokens;
+    record.expectedOutputTokens = exchange.expectedOutputTokens;
     record.decision = exchange.decision;
     return record;
 }

@@ -8,6 +8,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -30,8 +31,16 @@ struct RouteQuery
 {
     QString requestedModel; ///< body "model"
     QString forcedRoute;    ///< x-switchyard-route header, wins over the model
-    qint64 promptTokens = 0;           ///< estimate, for cost scoring
+    qint64 promptTokens = 0;           ///< estimate, for cost scoring and conditions
     qint64 expectedOutputTokens = 512; ///< max_tokens or a default, for cost scoring
+    // What conditional routes match on (DESIGN §4).
+    QString customer;
+    QString project;
+    QString feature;
+    QStringList tags;
+    QString app;           ///< calling application, when known
+    bool hasTools = false; ///< the request offers tools
+    bool hasImages = false;///< some message carries an image
 };
 
 /// Shared state the router reads: live latency/reliability and provider health. Either may
