@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "app/clicommands.h"
 #include "app/unixsignalwatcher.h"
 #include "core/appoptions.h"
 #include "core/config/configloader.h"
@@ -50,11 +51,15 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Switchyard gateway without a window. Commands: serve (default), check-config."));
+        "main", "Switchyard gateway without a window. Commands: serve (default), check-config, keys, report."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "serve or check-config"));
+    parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "serve, check-config, keys or report"));
     Switchyard::addCoreOptions(parser);
+    // Subcommand options are known only once the command is: find it first, then add them.
+    parser.parse(app.arguments());
+    const QString command = parser.positionalArguments().value(0, QStringLiteral("serve"));
+    Switchyard::App::addCommandOptions(parser, command);
     parser.process(app);
 
     const auto options = Switchyard::coreOptionsFrom(parser);
@@ -62,12 +67,15 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", qUtf8Printable(options.error().message));
         return 2;
     }
-    const QString command = parser.positionalArguments().value(0, QStringLiteral("serve"));
     if (command == QLatin1String("check-config"))
         return checkConfig(options.value().configPath);
+    if (command == QLatin1String("keys"))
+        return Switchyard::App::runKeysCommand(parser, options.value());
+    if (command == QLatin1String("report"))
+        return Switchyard::App::runReportCommand(parser, options.value());
     if (command != QLatin1String("serve")) {
         std::fprintf(stderr, "%s\n",
-                     qUtf8Printable(QCoreApplication::translate("main", "unknown command '%1'; use serve or check-config").arg(command)));
+                     qUtf8Printable(QCoreApplication::translate("main", "unknown command '%1'; use serve, check-config, keys or report").arg(command)));
         return 2;
     }
 

@@ -6,11 +6,14 @@
 #include "core/common/tr.h"
 #include "core/config/configloader.h"
 #include "core/config/configwatcher.h"
+#include "core/config/configwriter.h"
+#include "core/governance.h"
 #include "core/pipeline/gatewayhandler.h"
 #include "core/pipeline/surfaceerrors.h"
 #include "core/pipeline/providerregistry.h"
 #include "core/pipeline/requestrecorder.h"
 #include "core/providers/http/upstreamclient.h"
+#include "core/routing/catalog.h"
 #include "core/routing/circuitbreaker.h"
 #include "core/routing/livemetrics.h"
 #include "core/server/httpserver.h"
@@ -19,8 +22,10 @@
 #include "core/telemetry/statscollector.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QLoggingCategory>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QThread>
@@ -29,6 +34,9 @@
 #include <limits>
 
 namespace Switchyard {
+
+Q_LOGGING_CATEGORY(lcCore, "switchyard.core")
+
 
 namespace {
 
@@ -103,13 +111,8 @@ void Core::init()
         Q_EMIT startFailed(Tr::tr("server.host '%1' is not an IP address").arg(m_config->server.host));
         return;
     }
-    if (!address.isLoopback()) {
-        // Virtual keys are not implemented yet, so an open port would serve anyone.
-        Q_EMIT startFailed(Tr::tr("refusing to listen on %1: binding a non-loopback address requires virtual keys, "
-                                  "which this version does not have yet; use 127.0.0.1 or ::1")
-                               .arg(m_config->server.host));
-        return;
-    }
+    if (!address.isLoopback() && !m_config->server.requireKeys)
+        qCInfo(lcCore, "listening on %s, not loopback: require_keys is forced on", qUtf8Printable(m_config->server.host));
 
     const QString dataDir = m_options.dataDir.isEmpty()
         ? QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
@@ -132,8 +135,16 @@ void Core::init()
     m_recorder = std::make_unique<Pipeline::RequestRecorder>(m_requestLog.get(), m_logBus, m_stats);
     m_liveMetrics = std::make_unique<Routing::LiveMetrics>(*SystemClock::instance());
     m_breaker = std::make_unique<Routing::CircuitBreaker>(*SystemClock::instance());
-    m_handler = new Pipeline::GatewayHandler(
-        Pipeline::PipelineContext{m_providers.get(), m_recorder.get(), m_liveMetrics.get(), m_breaker.get()}, this);
+    m_governance = new Governance(this);
+    connect(m_governance, &Governance::budgetAlert, this, &Core::budgetAlert);
+    m_governance->open(m_store->databasePath(), *m_config);
+    Pipeline::PipelineContext context;
+    context.providers = m_providers.get();
+    context.recorder = m_recorder.get();
+    context.live = m_liveMetrics.get();
+    context.breaker = m_breaker.get();
+    m_governance->fillContext(context);
+    m_handler = new Pipeline::GatewayHandler(context, this);
     m_server = new Server::HttpServer(m_handler, this);
     m_server->setErrorFormatter([](const QByteArray &path, int status, const QString &type, const QString &message) {
         const bool anthropic = path.startsWith("/v1/messages") || path.startsWith("/messages");
@@ -155,6 +166,8 @@ void Core::init()
     if (!m_config->sourcePath.isEmpty()) {
         m_watcher = new Config::ConfigWatcher(m_config->sourcePath, QProcessEnvironment::systemEnvironment(), this);
         connect(m_watcher, &Config::ConfigWatcher::configChanged, this, [this](Config::ConfigSnapshot next) {
+            if (isOwnWrite())
+                return;
             Config::GatewayConfig adjusted = *next;
             // Where we listen is fixed at start; the rest applies between requests.
             adjusted.server.host = m_config->server.host;
@@ -170,7 +183,16 @@ void Core::init()
 
 void Core::applyConfig(Config::ConfigSnapshot config)
 {
-    m_config = std::move(config);
+    // Every snapshot passes here: make the built-in catalog routable (docs/routing.md).
+    m_config = Routing::withCatalog(config, Routing::Catalog::builtin());
+    if (!QHostAddress(m_config->server.host).isLoopback() && !m_config->server.requireKeys) {
+        // Anyone who can reach a non-loopback port could spend: keys are then always required.
+        Config::GatewayConfig guarded = *m_config;
+        guarded.server.requireKeys = true;
+        m_config = std::make_shared<const Config::GatewayConfig>(std::move(guarded));
+    }
+    if (m_governance)
+        m_governance->applyConfig(*m_config);
     m_providers->configure(*m_config);
     m_handler->setConfig(m_config);
     m_server->setLimits(limitsFrom(m_config->server));
@@ -189,6 +211,12 @@ void Core::applyEditedConfig(Config::ConfigSnapshot config)
 {
     if (!m_handler || m_shuttingDown)
         return;
+    const Result<Config::GatewayConfig> valid =
+        Config::ConfigWriter::validate(*config, QProcessEnvironment::systemEnvironment());
+    if (!valid.ok()) {
+        Q_EMIT configRejected(valid.error().message);
+        return;
+    }
     Config::GatewayConfig adjusted = *config;
     adjusted.server.host = m_config->server.host;
     adjusted.server.port = m_config->server.port;
@@ -198,6 +226,48 @@ void Core::applyEditedConfig(Config::ConfigSnapshot config)
     applyConfig(std::make_shared<const Config::GatewayConfig>(std::move(adjusted)));
     if (!m_watcher)
         Q_EMIT configApplied(m_config->version, m_config->sourcePath, m_config);
+}
+
+void Core::saveEditedRoutes(const QList<Config::RouteSettings> &routes, const QString &defaultRoute)
+{
+    if (!m_handler || m_shuttingDown) {
+        Q_EMIT configSaveFailed(Tr::tr("the gateway is not running"));
+        return;
+    }
+    Result<Config::SavedConfig> saved = Config::ConfigWriter::saveRoutes(
+        *m_config, routes, defaultRoute, QProcessEnvironment::systemEnvironment());
+    if (!saved.ok()) {
+        Q_EMIT configSaveFailed(saved.error().message);
+        return;
+    }
+    // Only routes changed: keep everything else of the running snapshot (listen address and
+    // whatever was merged into it at load) and take the routes as the file now has them.
+    Config::GatewayConfig next = *m_config;
+    next.routes = saved.value().config.routes;
+    next.defaultRoute = saved.value().config.defaultRoute;
+    next.sourcePath = saved.value().path;
+    next.version = m_config->version + 1;
+    m_ownWrite = saved.value().content;
+    if (m_watcher)
+        m_watcher->setVersion(next.version);
+    applyConfig(std::make_shared<const Config::GatewayConfig>(std::move(next)));
+    if (!m_watcher)
+        Q_EMIT configApplied(m_config->version, m_config->sourcePath, m_config);
+    Q_EMIT configSaved(m_config->version, m_config->sourcePath);
+}
+
+bool Core::isOwnWrite()
+{
+    // The watcher re-reads the file we just saved; applying it again would bump the version
+    // for nothing and could undo an edit made in between. Compare the bytes it now holds.
+    if (m_ownWrite.isEmpty())
+        return false;
+    QFile file(m_watcher->path());
+    const bool own = file.open(QIODevice::ReadOnly) && file.readAll() == m_ownWrite;
+    m_ownWrite.clear();
+    if (own)
+        m_watcher->setVersion(m_config->version);
+    return own;
 }
 
 void Core::beginShutdown(int drainMs)

@@ -18,6 +18,7 @@ namespace Switchyard {
 namespace Config {
 class ConfigWatcher;
 }
+class Governance;
 namespace Pipeline {
 class GatewayHandler;
 class IRequestLog;
@@ -57,8 +58,15 @@ public:
     /// Stops accepting, drains in-flight requests for up to `drainMs`, cancels the rest,
     /// flushes the log, then quits the core thread's event loop.
     void beginShutdown(int drainMs);
-    /// A snapshot edited in the window: same listen address, a new version.
+    /// A snapshot edited in the window: same listen address, a new version. Re-validated as a
+    /// hand-edited file would be; a broken one is refused with configRejected().
     void applyEditedConfig(Config::ConfigSnapshot config);
+    /// Writes `routes` + `defaultRoute` into the config file (ConfigWriter::saveRoutes), then
+    /// applies them. Ends in configSaved() or configSaveFailed(); the watcher's reload of our
+    /// own write is skipped.
+    void saveEditedRoutes(const QList<Config::RouteSettings> &routes, const QString &defaultRoute);
+
+    Governance *governance() const { return m_governance; }
 
 Q_SIGNALS:
     void started(const QUrl &listenUrl, const QString &databasePath);
@@ -67,11 +75,16 @@ Q_SIGNALS:
     void statsUpdated(const Switchyard::Telemetry::StatsSnapshot &stats);
     void configApplied(quint64 version, const QString &path, const Switchyard::Config::ConfigSnapshot &config);
     void configRejected(const QString &message);
+    void configSaved(quint64 version, const QString &path);
+    void configSaveFailed(const QString &message);
+    /// A budget crossed an alert threshold (once per threshold per period).
+    void budgetAlert(const QString &budget, double threshold, const QString &message);
 
 private:
     Result<Config::ConfigSnapshot> loadInitialConfig() const;
     void applyConfig(Config::ConfigSnapshot config);
     void finishShutdown();
+    bool isOwnWrite();
 
     CoreOptions m_options;
     Config::ConfigSnapshot m_config;
@@ -87,6 +100,8 @@ private:
     Pipeline::GatewayHandler *m_handler = nullptr;
     Server::HttpServer *m_server = nullptr;
     Config::ConfigWatcher *m_watcher = nullptr;
+    Governance *m_governance = nullptr;
+    QByteArray m_ownWrite; ///< bytes saveEditedRoutes() wrote, until the watcher reads them back
     bool m_shuttingDown = false;
     bool m_stopped = false;
 };

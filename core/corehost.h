@@ -2,8 +2,10 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #pragma once
 
+#include "core/budget/budgetledger.h"
 #include "core/common/logrecord.h"
 #include "core/config/gatewayconfig.h"
+#include "core/keys/virtualkey.h"
 #include "core/telemetry/statssnapshot.h"
 
 #include <QObject>
@@ -44,6 +46,20 @@ public:
     /// Hands the core a new policy snapshot (e.g. edited weights); it applies between requests,
     /// in-flight requests keep theirs, and configApplied() follows. Never blocks.
     void applyConfig(Config::ConfigSnapshot config);
+    /// Saves edited routes into the config file (keeping the rest of the file and a `.bak`) and
+    /// applies them; file I/O runs on the core thread. Ends in configSaved() or
+    /// configSaveFailed() (message names file, JSON path and problem). Never blocks.
+    void saveRoutes(const QList<Config::RouteSettings> &routes, const QString &defaultRoute);
+    /// "Pause paid traffic": only free (local) models are served until resumed. Never blocks.
+    void setPaidTrafficPaused(bool paused);
+    /// Asks for every budget's spend in its current period; answered by budgetStatusesReady().
+    void requestBudgetStatuses();
+    /// Issues a virtual key with `settings`' name, customer, project, models, limits and budget;
+    /// answered by keyIssued() (the secret, shown once) or keyOperationFailed().
+    void issueKey(const Keys::VirtualKey &settings);
+    void revokeKey(const QString &id);
+    /// Answered by keysListed().
+    void requestKeys();
     /// The snapshot most recently applied, as the core reported it (null before start).
     Config::ConfigSnapshot config() const { return m_config; }
 
@@ -60,8 +76,22 @@ Q_SIGNALS:
     void configApplied(quint64 version, const QString &path);
     /// A changed config file was invalid; the previous config stays in force.
     void configRejected(const QString &message);
+    /// saveRoutes() wrote `path` and config `version` is in force (configApplied() came first).
+    void configSaved(quint64 version, const QString &path);
+    /// saveRoutes() failed; neither the file nor the running config changed.
+    void configSaveFailed(const QString &message);
+    /// A budget crossed an alert threshold (the tray shows it).
+    void budgetAlert(const QString &budget, double threshold, const QString &message);
+    void budgetStatusesReady(const QList<Switchyard::Budget::BudgetStatus> &statuses, bool paidTrafficPaused);
+    void keyIssued(const Switchyard::Keys::IssuedKey &issued);
+    void keyRevoked(const QString &id);
+    void keyOperationFailed(const QString &message);
+    void keysListed(const QList<Switchyard::Keys::VirtualKey> &keys);
 
 private:
+    template<typename Work>
+    void onCore(Work work);
+
     CoreOptions m_options;
     QThread m_thread;
     Core *m_core = nullptr;

@@ -7,6 +7,7 @@
 #include "ui/logs/logfilterproxymodel.h"
 #include "ui/logs/logtablemodel.h"
 #include "ui/logs/requestdetailview.h"
+#include "ui/routing/routingpage.h"
 #include "ui/scores/scorespage.h"
 #include "ui/tr.h"
 
@@ -109,6 +110,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(requests, Tr::tr("Requests"));
     m_tabs->addTab(m_scoresPage, Tr::tr("Models && Scores"));
+    m_routingPage = new RoutingPage;
+    m_routingPage->setObjectName(QStringLiteral("routingPage"));
+    m_tabs->addTab(m_routingPage, Tr::tr("Routing"));
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
@@ -271,7 +275,18 @@ void MainWindow::attachCore(CoreHost *core)
     });
     if (core->config()) {
         m_scoresPage->setConfig(core->config());
+        m_routingPage->setConfig(core->config());
     }
+    // Routing edits are saved to the file on the core thread; results come back as signals.
+    connect(m_routingPage, &RoutingPage::saveRequested, core, &CoreHost::saveRoutes);
+    connect(core, &CoreHost::configApplied, m_routingPage, [this, core] {
+        m_routingPage->setConfig(core->config());
+    });
+    connect(core, &CoreHost::configSaved, m_routingPage, &RoutingPage::showSaved);
+    connect(core, &CoreHost::configSaveFailed, m_routingPage, &RoutingPage::showSaveFailed);
+    connect(m_routingPage, &RoutingPage::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 10000);
+    });
     connect(core, &CoreHost::configRejected, this, [this](const QString &message) {
         showConfigMessage(Tr::tr("Configuration change rejected; the previous configuration "
                                  "stays in force. %1")

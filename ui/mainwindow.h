@@ -29,10 +29,12 @@ class LogFilterProxyModel;
 class LogTableModel;
 class RateChartPanel;
 class RequestDetailView;
+class RoutingPage;
 class ScoresPage;
 
 /// The desktop window: a "Requests" tab (filter box and rate chart on top, the live request
-/// log beside the detail pane) and a "Models & Scores" tab (ScoresPage); listen URL and totals
+/// log beside the detail pane), a "Models & Scores" tab (ScoresPage) and a "Routing" tab
+/// (RoutingPage, saved through CoreHost::saveRoutes()); listen URL and totals
 /// in the status bar, a tray icon when the desktop has a tray. A shell only: it shows what
 /// CoreHost publishes and its only call into the core is the fire-and-forget
 /// CoreHost::applyConfig() of the scores page, so it can never block on it. Closing the window
@@ -81,6 +83,7 @@ private:
     QSplitter *m_splitter = nullptr;
     QTabWidget *m_tabs = nullptr;
     ScoresPage *m_scoresPage = nullptr;
+    RoutingPage *m_routingPage = nullptr;
     QLineEdit *m_filterEdit = nullptr;
     QLabel *m_simulatedBadge = nullptr;
     QFrame *m_banner = nullptr;

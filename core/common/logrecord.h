@@ -25,6 +25,7 @@ struct LogRecord
     QString feature;
     QStringList tags;
     QString app;           ///< calling application, when known
+    QString keyId;         ///< virtual key id ("key_…"), empty for anonymous requests
     QString surface;       ///< "openai.chat", "openai.models", ...
     QString requestedModel;
     QString route;
@@ -43,6 +44,7 @@ struct LogRecord
     Usage usage;
     bool costKnown = false;
     double costUsd = 0;
+    QString priceVersion;  ///< which price the cost used (see Pipeline::priceVersion)
     qint64 requestBytes = 0;
     qint64 responseBytes = 0;
     // Request traits routing conditions match on; kept so a what-if replay can re-route.

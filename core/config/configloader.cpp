@@ -5,6 +5,7 @@
 #include "configreader.h"
 #include "configsections.h"
 #include "configvalidator.h"
+#include "core/config/budgetsection.h"
 #include "core/common/tr.h"
 
 #include <QDir>
@@ -110,6 +111,9 @@ bool parseRaw(ConfigReader &r, const QJsonObject &root, GatewayConfig &config)
     }
     config.rules = root.value(QLatin1String("rules")).toArray();
     config.budgets = root.value(QLatin1String("budgets")).toArray();
+    if (!parseBudgets(r, config.budgets, QStringLiteral("$.budgets"), config.budgetSettings)) {
+        return false;
+    }
     config.guards = root.value(QLatin1String("guards")).toObject();
     return true;
 }

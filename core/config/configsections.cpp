@@ -200,8 +200,8 @@ bool parseProvider(ConfigReader &r, const QJsonObject &obj, const QString &path,
 {
     if (!r.checkKeys(obj, path,
                      keys({"id", "kind", "base_url", "api_key_env", "api_key", "region",
-                           "connect_timeout_ms", "first_byte_timeout_ms", "timeout_ms",
-                           "failure_rate", "latency_ms", "tokens_per_second"}))
+                           "connect_timeout_ms", "first_byte_timeout_ms", "first_token_timeout_ms",
+                           "timeout_ms", "failure_rate", "latency_ms", "tokens_per_second"}))
         || !r.readString(obj, path, QStringLiteral("id"), out.id, true)
         || !r.readString(obj, path, QStringLiteral("kind"), out.kind, true)) {
         return false;
@@ -220,6 +220,7 @@ bool parseProvider(ConfigReader &r, const QJsonObject &obj, const QString &path,
         || !r.readString(obj, path, QStringLiteral("region"), out.region)
         || !readIntField(r, obj, path, "connect_timeout_ms", out.connectTimeoutMs, 1)
         || !readIntField(r, obj, path, "first_byte_timeout_ms", out.firstByteTimeoutMs, 1)
+        || !readIntField(r, obj, path, "first_token_timeout_ms", out.firstTokenTimeoutMs, 0)
         || !readIntField(r, obj, path, "timeout_ms", out.requestTimeoutMs, 1)
         || !r.readDouble(obj, path, QStringLiteral("failure_rate"), out.failureRate, 0, 1)
         || !readIntField(r, obj, path, "latency_ms", out.latencyMs, 0)

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #pragma once
 
+#include "core/config/budgetsettings.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -45,6 +47,9 @@ struct ProviderSettings
     int connectTimeoutMs = 10'000;    ///< "connect_timeout_ms"
     int firstByteTimeoutMs = 60'000;  ///< "first_byte_timeout_ms": response headers must arrive
     int requestTimeoutMs = 600'000;   ///< "timeout_ms": whole attempt
+    /// "first_token_timeout_ms": streamed replies only; the first event must reach the client
+    /// this soon after the headers, else the attempt fails over (0 = off)
+    int firstTokenTimeoutMs = 0;
     // simulated only
     double failureRate = 0;           ///< "failure_rate" 0..1: share of attempts answered 503
     int latencyMs = 250;              ///< "latency_ms": time to first token
@@ -105,7 +110,8 @@ struct GatewayConfig
     QList<RouteSettings> routes;
     QString defaultRoute = QStringLiteral("auto"); ///< "default_route": used when model is empty
     QJsonArray rules;
-    QJsonArray budgets;
+    QJsonArray budgets;                    ///< as written, for the config writer
+    QList<BudgetSettings> budgetSettings;  ///< `budgets`, validated
     QJsonObject guards;
 
     const ProviderSettings *provider(const QString &id) const;

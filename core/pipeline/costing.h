@@ -13,4 +13,8 @@ namespace Switchyard::Pipeline {
 /// (an unknown cost is never reported as $0).
 std::optional<double> requestCost(const Usage &usage, const Config::Price &price);
 
+/// A short fingerprint of a price ("p-1a2b3c4d"), stored with each cost so reports show which
+/// prices produced it and re-pricing knows what changed. Empty for an unknown price.
+QString priceVersion(const Config::Price &price);
+
 } // namespace Switchyard::Pipeline

@@ -5,6 +5,7 @@
 #include "core/common/clock.h"
 #include "core/common/tr.h"
 #include "core/pipeline/costing.h"
+#include "core/pipeline/embeddings.h"
 #include "core/pipeline/parsestage.h"
 #include "core/pipeline/surfaceerrors.h"
 #include "core/pipeline/providerregistry.h"
@@ -118,6 +119,19 @@ void Dispatcher::tryNext()
         m_upstreamHeaders.clear();
         m_bufferedBody.clear();
 
+        m_attemptStartNs = steadyNowNs();
+        if (ex.surface == QLatin1String("openai.embeddings")) {
+            // Every kind answers embeddings in the OpenAI shape: no chat decoding.
+            m_call = m_provider->startEmbeddings({ex.requestId, ex.body, candidate.upstreamModel}, this);
+            if (!m_call) {
+                ex.decision.attempts.append({candidate.model, candidate.provider, candidate.upstreamModel, 0,
+                                             Tr::tr("provider '%1' has no embeddings endpoint").arg(candidate.provider),
+                                             true, 0});
+                continue;
+            }
+            connectCall();
+            return;
+        }
         if (m_provider->wireFormat() != ex.clientFormat)
             ensureChat(ex);
         Providers::ProviderRequest request;
@@ -129,15 +143,20 @@ void Dispatcher::tryNext()
         request.upstreamModel = candidate.upstreamModel;
         request.stream = ex.stream;
         request.clientWantsUsage = ex.clientWantsUsage;
-        m_attemptStartNs = steadyNowNs();
+        request.anthropicBeta = anthropicBetaHeader(ex);
         m_call = m_provider->startChat(request, this);
-        connect(m_call, &Providers::ProviderCall::started, this, &Dispatcher::onStarted);
-        connect(m_call, &Providers::ProviderCall::data, this, &Dispatcher::onData);
-        connect(m_call, &Providers::ProviderCall::finished, this, &Dispatcher::onFinished);
-        connect(m_call, &Providers::ProviderCall::failed, this, &Dispatcher::onFailed);
+        connectCall();
         return;
     }
     answerFailure();
+}
+
+void Dispatcher::connectCall()
+{
+    connect(m_call, &Providers::ProviderCall::started, this, &Dispatcher::onStarted);
+    connect(m_call, &Providers::ProviderCall::data, this, &Dispatcher::onData);
+    connect(m_call, &Providers::ProviderCall::finished, this, &Dispatcher::onFinished);
+    connect(m_call, &Providers::ProviderCall::failed, this, &Dispatcher::onFailed);
 }
 
 void Dispatcher::onStarted(int status, const HttpHeaders &headers)
@@ -188,6 +207,7 @@ void Dispatcher::onFinished(const Providers::CallResult &result)
     if (const std::optional<double> cost = requestCost(result.usage, candidate.price)) {
         ex.costKnown = true;
         ex.costUsd = *cost;
+        ex.priceVersion = priceVersion(candidate.price);
     }
     if (ex.stream) {
         finish([this, tail = result.tail] {
@@ -333,6 +353,8 @@ void Dispatcher::finish(std::function<void()> writeResponse)
     if (m_finishing)
         return;
     m_finishing = true;
+    for (const std::function<void(Exchange &)> &hook : std::as_const(m_exchange->onComplete))
+        hook(*m_exchange);
     m_context.recorder->complete(*m_exchange, this, [this, writeResponse = std::move(writeResponse)] {
         if (m_exchange->writer->isOpen())
             writeResponse();

@@ -41,6 +41,7 @@ Q_SIGNALS:
 
 private:
     void tryNext();
+    void connectCall();
     void onStarted(int status, const Switchyard::HttpHeaders &headers);
     void onData(const QByteArray &bytes);
     void onFinished(const Switchyard::Providers::CallResult &result);

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #pragma once
 
+#include "core/budget/budgethold.h"
 #include "core/common/routingdecision.h"
 #include "core/common/usage.h"
 #include "core/config/gatewayconfig.h"
@@ -14,6 +15,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace Switchyard::Pipeline {
@@ -46,6 +48,7 @@ struct Exchange
     QStringList tags;
     QString app;
     QString forcedRoute;
+    QString keyId; ///< virtual key the request authenticated with, if any
     bool hasTools = false;
     bool hasImages = false;
     qint64 estimatedPromptTokens = 0;
@@ -54,6 +57,13 @@ struct Exchange
     // Filled by the route stage.
     RoutingDecision decision;
     QList<Routing::Candidate> candidates;
+
+    // Filled by the budget stage: the worst-case cost held until the request completes.
+    std::shared_ptr<Budget::BudgetHold> budgetHold;
+    /// Extra headers for every answer (x-ratelimit-*), and work to run once the outcome and
+    /// usage are final, before the request is recorded (settling budgets and token limits).
+    HttpHeaders responseHeaders;
+    QList<std::function<void(Exchange &)>> onComplete;
 
     // Filled by the dispatcher.
     int status = 0;
@@ -66,6 +76,7 @@ struct Exchange
     Usage usage;
     bool costKnown = false;
     double costUsd = 0;
+    QString priceVersion;
     double ttftMs = -1;
     qint64 responseBytes = 0;
     bool fallback = false;

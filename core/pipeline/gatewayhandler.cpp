@@ -4,7 +4,11 @@
 
 #include "core/common/clock.h"
 #include "core/common/tr.h"
+#include "core/pipeline/budgetstage.h"
 #include "core/pipeline/dispatcher.h"
+#include "core/pipeline/embeddings.h"
+#include "core/pipeline/identitystage.h"
+#include "core/pipeline/providerregistry.h"
 #include "core/pipeline/surfaceerrors.h"
 #include "core/pipeline/parsestage.h"
 #include "core/pipeline/requestrecorder.h"
@@ -55,9 +59,26 @@ GatewayHandler::GatewayHandler(const PipelineContext &context, QObject *parent)
     , m_context(context)
     , m_startedNs(steadyNowNs())
 {
-    // Stage order lives here, in one place; budgets and guards slot in between.
-    m_stages.push_back(std::make_unique<ParseStage>());
-    m_stages.push_back(std::make_unique<RouteStage>(Routing::RouterState{context.live, context.breaker}));
+    // Stage order lives here, in one place; guards slot in between.
+    auto identity = std::make_shared<IdentityStage>(context.keys, context.rateLimiter, context.peers);
+    auto route = std::make_shared<RouteStage>(Routing::RouterState{context.live, context.breaker});
+    auto budget = std::make_shared<BudgetStage>(context.budgets, context.budgetAlerts);
+    m_chatStages = {std::make_shared<ParseStage>(), identity, route, budget};
+    m_embeddingsStages = {std::make_shared<FunctionStage>(&parseEmbeddings), identity, route,
+                          std::make_shared<FunctionStage>([providers = context.providers](Exchange &ex) {
+                              return providers ? keepEmbeddingCandidates(ex, *providers) : StageResult::proceed();
+                          }),
+                          budget};
+}
+
+StageResult GatewayHandler::runStages(const StageList &stages, Exchange &exchange)
+{
+    for (const std::shared_ptr<Stage> &stage : stages) {
+        StageResult result = stage->onRequest(exchange);
+        if (result.status != StageResult::Status::Continue)
+            return result;
+    }
+    return StageResult::proceed();
 }
 
 GatewayHandler::~GatewayHandler()
@@ -75,7 +96,8 @@ void GatewayHandler::handleRequest(Server::HttpRequest &&request,
 {
     const bool openAiChat = request.path == "/v1/chat/completions" || request.path == "/chat/completions";
     const bool anthropicMessages = request.path == "/v1/messages" || request.path == "/messages";
-    if (openAiChat || anthropicMessages) {
+    const bool embeddings = request.path == "/v1/embeddings" || request.path == "/embeddings";
+    if (openAiChat || anthropicMessages || embeddings) {
         const Translate::WireFormat surface = anthropicMessages ? Translate::WireFormat::Anthropic
                                                                 : Translate::WireFormat::OpenAi;
         if (request.method != "POST") {
@@ -85,7 +107,10 @@ void GatewayHandler::handleRequest(Server::HttpRequest &&request,
                                           Tr::tr("use POST for %1").arg(QString::fromUtf8(request.path))));
             return;
         }
-        handleChat(std::move(request), std::move(writer), surface);
+        if (embeddings)
+            handleEmbeddings(std::move(request), std::move(writer));
+        else
+            handleChat(std::move(request), std::move(writer), surface);
         return;
     }
     answerLocal(request, *writer);
@@ -110,12 +135,13 @@ void GatewayHandler::answerLocal(const Server::HttpRequest &request, Server::Res
                 surfaceErrorBody(Translate::WireFormat::OpenAi, 404, QStringLiteral("invalid_request_error"),
                                  QStringLiteral("unknown_url"),
                                  Tr::tr("no endpoint %1 %2; this gateway serves POST /v1/chat/completions, "
-                                        "POST /v1/messages, GET /v1/models and GET /health")
+                                        "POST /v1/messages, POST /v1/embeddings, GET /v1/models and GET /health")
                                      .arg(QString::fromUtf8(request.method), QString::fromUtf8(request.path))));
 }
 
-void GatewayHandler::handleChat(Server::HttpRequest &&request, std::shared_ptr<Server::ResponseWriter> writer,
-                                Translate::WireFormat surface)
+std::unique_ptr<Exchange> GatewayHandler::newExchange(Server::HttpRequest &&request,
+                                                      std::shared_ptr<Server::ResponseWriter> writer,
+                                                      const QString &surface)
 {
     auto exchange = std::make_unique<Exchange>();
     exchange->requestId = newRequestId();
@@ -124,18 +150,37 @@ void GatewayHandler::handleChat(Server::HttpRequest &&request, std::shared_ptr<S
     exchange->request = std::move(request);
     exchange->writer = std::move(writer);
     exchange->config = m_config;
-    exchange->clientFormat = surface;
-    exchange->surface = surface == Translate::WireFormat::Anthropic ? QStringLiteral("anthropic.messages")
-                                                                    : QStringLiteral("openai.chat");
+    exchange->surface = surface;
     m_context.recorder->requestStarted();
+    return exchange;
+}
 
-    StageResult result;
-    for (const std::unique_ptr<Stage> &stage : m_stages) {
-        result = stage->onRequest(*exchange);
-        if (result.status != StageResult::Status::Continue)
-            break;
-    }
+void GatewayHandler::handleChat(Server::HttpRequest &&request, std::shared_ptr<Server::ResponseWriter> writer,
+                                Translate::WireFormat surface)
+{
+    std::unique_ptr<Exchange> exchange =
+        newExchange(std::move(request), std::move(writer),
+                    surface == Translate::WireFormat::Anthropic ? QStringLiteral("anthropic.messages")
+                                                                : QStringLiteral("openai.chat"));
+    exchange->clientFormat = surface;
 
+    const StageResult result = runStages(m_chatStages, *exchange);
+    dispatch(std::move(exchange), result);
+}
+
+void GatewayHandler::handleEmbeddings(Server::HttpRequest &&request,
+                                      std::shared_ptr<Server::ResponseWriter> writer)
+{
+    std::unique_ptr<Exchange> exchange =
+        newExchange(std::move(request), std::move(writer), QStringLiteral("openai.embeddings"));
+    exchange->clientFormat = Translate::WireFormat::OpenAi;
+
+    const StageResult result = runStages(m_embeddingsStages, *exchange);
+    dispatch(std::move(exchange), result);
+}
+
+void GatewayHandler::dispatch(std::unique_ptr<Exchange> exchange, const StageResult &result)
+{
     auto *dispatcher = new Dispatcher(std::move(exchange), m_context, this);
     m_dispatchers.insert(dispatcher);
     connect(dispatcher, &Dispatcher::done, this, [this, dispatcher] {

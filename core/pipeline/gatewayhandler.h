@@ -16,6 +16,7 @@
 namespace Switchyard::Pipeline {
 
 class Dispatcher;
+class ProviderRegistry;
 
 /// The gateway behind the HTTP server: answers the local endpoints itself and runs
 /// chat requests through the stages into a Dispatcher. Lives on the core thread.
@@ -42,11 +43,22 @@ Q_SIGNALS:
 private:
     void handleChat(Server::HttpRequest &&request, std::shared_ptr<Server::ResponseWriter> writer,
                     Translate::WireFormat surface);
+    /// POST /v1/embeddings: parse, route, keep the candidates that can embed, dispatch.
+    void handleEmbeddings(Server::HttpRequest &&request, std::shared_ptr<Server::ResponseWriter> writer);
+    std::unique_ptr<Exchange> newExchange(Server::HttpRequest &&request,
+                                          std::shared_ptr<Server::ResponseWriter> writer,
+                                          const QString &surface);
+    /// Runs the dispatcher for `exchange` (or its local reply when `result` says Respond).
+    void dispatch(std::unique_ptr<Exchange> exchange, const StageResult &result);
     void answerLocal(const Server::HttpRequest &request, Server::ResponseWriter &writer);
 
     Config::ConfigSnapshot m_config;
     PipelineContext m_context;
-    std::vector<std::unique_ptr<Stage>> m_stages;
+    using StageList = std::vector<std::shared_ptr<Stage>>;
+    static StageResult runStages(const StageList &stages, Exchange &exchange);
+    StageList m_chatStages;       ///< parse, identity, route, budget
+    StageList m_embeddingsStages; ///< the same around the embeddings parser
+
     QSet<Dispatcher *> m_dispatchers;
     qint64 m_startedNs = 0;
 };

@@ -24,6 +24,64 @@ QString header(const Exchange &exchange, QByteArrayView name)
     return QString::fromUtf8(headerValue(exchange.request.headers, name)).trimmed();
 }
 
+/// Rough prompt cost of one image, in tokens (OpenAI high detail ≈ 765–1105 for 1024², Anthropic
+/// up to ≈ 1600); its base64 bytes are not text and would otherwise count as ~¼ token each.
+constexpr qint64 s_tokensPerImage = 1000;
+
+/// Bytes of the image payload (URL or base64) of an OpenAI `image_url` / `input_image` part or
+/// an Anthropic `image` block; -1 when `part` is not an image.
+qint64 imagePayload(const QJsonObject &part)
+{
+    const QString type = part.value(QLatin1String("type")).toString();
+    if (type == QLatin1String("image_url") || type == QLatin1String("input_image")) {
+        const QJsonValue url = part.value(QLatin1String("image_url"));
+        return url.isObject() ? url.toObject().value(QLatin1String("url")).toString().size() : url.toString().size();
+    }
+    if (type == QLatin1String("image"))
+        return part.value(QLatin1String("source")).toObject().value(QLatin1String("data")).toString().size();
+    return -1;
+}
+
+/// Counts the images of a message's content (and of Anthropic tool_result blocks inside it).
+void countImages(const QJsonValue &content, qint64 &images, qint64 &payloadBytes)
+{
+    if (!content.isArray())
+        return;
+    for (const QJsonValue &value : content.toArray()) {
+        const QJsonObject part = value.toObject();
+        if (const qint64 bytes = imagePayload(part); bytes >= 0) {
+            ++images;
+            payloadBytes += bytes;
+        } else if (part.value(QLatin1String("type")).toString() == QLatin1String("tool_result")) {
+            countImages(part.value(QLatin1String("content")), images, payloadBytes);
+        }
+    }
+}
+
+/// The request traits routing conditions and filters use (DESIGN §4).
+void readTraits(Exchange &exchange)
+{
+    const QJsonObject &body = exchange.body;
+    exchange.hasTools = !body.value(QLatin1String("tools")).toArray().isEmpty()
+        || !body.value(QLatin1String("functions")).toArray().isEmpty();
+    qint64 images = 0;
+    qint64 payloadBytes = 0;
+    for (const QJsonValue &message : body.value(QLatin1String("messages")).toArray())
+        countImages(message.toObject().value(QLatin1String("content")), images, payloadBytes);
+    exchange.hasImages = images > 0;
+    // About four bytes per token of JSON text; images count by the picture, not the bytes.
+    const qint64 textBytes = qMax<qint64>(0, exchange.request.body.size() - payloadBytes);
+    exchange.estimatedPromptTokens = textBytes / 4 + images * s_tokensPerImage;
+    exchange.expectedOutputTokens = 0;
+    for (const char *field : {"max_completion_tokens", "max_tokens"}) {
+        const qint64 cap = body.value(QLatin1String(field)).toInteger(0);
+        if (cap > 0) {
+            exchange.expectedOutputTokens = cap;
+            break;
+        }
+    }
+}
+
 } // namespace
 
 StageResult ParseStage::onRequest(Exchange &exchange)
@@ -61,8 +119,13 @@ StageResult ParseStage::onRequest(Exchange &exchange)
     exchange.feature = header(exchange, "x-switchyard-feature");
     exchange.forcedRoute = header(exchange, "x-switchyard-route");
     const QString tags = header(exchange, "x-switchyard-tags");
-    for (const QString &tag : tags.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        exchange.tags.append(tag.trimmed());
+    for (const QString &tag : tags.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!tag.trimmed().isEmpty())
+            exchange.tags.append(tag.trimmed());
+    }
+    if (const QString app = header(exchange, "x-switchyard-app"); !app.isEmpty())
+        exchange.app = app;
+    readTraits(exchange);
 
     return exchange.clientFormat == Translate::WireFormat::Anthropic ? parseAnthropic(exchange)
                                                                      : parseOpenAi(exchange);

@@ -54,6 +54,8 @@ LogRecord RequestRecorder::toRecord(const Exchange &exchange, double latencyMs)
     record.usage = exchange.usage;
     record.costKnown = exchange.costKnown;
     record.costUsd = exchange.costUsd;
+    record.priceVersion = exchange.priceVersion;
+    record.keyId = exchange.keyId;
     record.requestBytes = exchange.request.body.size();
     record.responseBytes = exchange.responseBytes;
     record.hasTools = exchange.hasTools;

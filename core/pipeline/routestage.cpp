@@ -6,19 +6,41 @@
 
 namespace Switchyard::Pipeline {
 
+RouteStage::RouteStage(Routing::RouterState state)
+    : m_state(state)
+{
+}
+
+RouteStage::~RouteStage() = default;
+
+Routing::RouteQuery RouteStage::queryFor(const Exchange &exchange)
+{
+    Routing::RouteQuery query;
+    query.requestedModel = exchange.requestedModel;
+    query.forcedRoute = exchange.forcedRoute;
+    // ParseStage estimates; an exchange built without it falls back to ~4 bytes per token.
+    query.promptTokens = exchange.estimatedPromptTokens > 0 ? exchange.estimatedPromptTokens
+                                                            : exchange.request.body.size() / 4;
+    if (exchange.expectedOutputTokens > 0)
+        query.expectedOutputTokens = exchange.expectedOutputTokens;
+    query.customer = exchange.customer;
+    query.project = exchange.project;
+    query.feature = exchange.feature;
+    query.tags = exchange.tags;
+    query.app = exchange.app;
+    query.hasTools = exchange.hasTools;
+    query.hasImages = exchange.hasImages;
+    return query;
+}
+
 StageResult RouteStage::onRequest(Exchange &exchange)
 {
-    Routing::Router router(exchange.config, {}, m_state);
-    Routing::RouteQuery query{exchange.requestedModel, exchange.forcedRoute};
-    // A rough estimate is enough to rank by cost: about four bytes per token.
-    query.promptTokens = exchange.request.body.size() / 4;
-    for (const char *field : {"max_completion_tokens", "max_tokens"}) {
-        const qint64 cap = exchange.body.value(QLatin1String(field)).toInteger(0);
-        if (cap > 0) {
-            query.expectedOutputTokens = cap;
-            break;
-        }
+    if (!m_router || m_routerConfig != exchange.config) {
+        m_routerConfig = exchange.config;
+        m_router = std::make_unique<Routing::Router>(exchange.config, std::function<double()>{}, m_state);
     }
+    Routing::Router &router = *m_router;
+    const Routing::RouteQuery query = queryFor(exchange);
     Result<Routing::RoutePlan> plan = router.plan(query, exchange.decision);
     if (!plan.ok()) {
         const Error &error = plan.error();

@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace Switchyard::Pipeline {
 
 /// What a stage decided about a request (Envoy's FilterHeadersStatus, reduced to what
@@ -41,6 +43,20 @@ class Stage
 public:
     virtual ~Stage() = default;
     virtual StageResult onRequest(Exchange &exchange) = 0;
+};
+
+/// A stage that is one function (e.g. parseEmbeddings).
+class FunctionStage final : public Stage
+{
+public:
+    explicit FunctionStage(std::function<StageResult(Exchange &)> function)
+        : m_function(std::move(function))
+    {
+    }
+    StageResult onRequest(Exchange &exchange) override { return m_function(exchange); }
+
+private:
+    std::function<StageResult(Exchange &)> m_function;
 };
 
 } // namespace Switchyard::Pipeline

@@ -25,6 +25,8 @@ QString anthropicType(int status, const QString &type)
     // Anthropic clients branch on their own vocabulary; ours maps onto it by status.
     if (type == QLatin1String("invalid_request_error") && status == 400)
         return type;
+    if (type == QLatin1String("budget_exceeded"))
+        return type; // ours, named by the budget contract (DESIGN §6)
     return Translate::errorTypeForStatus(status);
 }
 
@@ -65,6 +67,7 @@ HttpHeaders switchyardHeaders(const Exchange &exchange, bool withCost, bool atte
     };
     if (withCost && exchange.costKnown)
         headers.append({"x-switchyard-cost-usd", QByteArray::number(exchange.costUsd, 'f', 8)});
+    headers.append(exchange.responseHeaders);
     return headers;
 }
 

@@ -33,14 +33,27 @@ struct ProviderRequest
     QString upstreamModel;     ///< replaces body["model"]
     bool stream = false;
     bool clientWantsUsage = false; ///< client set stream_options.include_usage
+    /// The Anthropic-surface client's `anthropic-beta` header; an anthropic upstream gets it
+    /// on the relay path (same format). Ignored otherwise.
+    QByteArray anthropicBeta;
 };
 
-/// Why an attempt failed. `retryable` errors before started() let the dispatcher fail over.
+/// One OpenAI-shaped `/v1/embeddings` attempt. `body` is the client's request (already
+/// checked: see Translate::EmbeddingsCodec); `upstreamModel` replaces body["model"].
+struct EmbeddingsRequest
+{
+    QString requestId;
+    QJsonObject body;
+    QString upstreamModel;
+};
+
+/// Why an attempt failed. `retryable` errors before the first data() let the dispatcher fail
+/// over (e.g. a first-token timeout after a 2xx head).
 struct ProviderError
 {
     enum class Kind {
         Connection,       ///< refused, reset, DNS, TLS
-        Timeout,          ///< connect, first byte or whole-attempt timeout
+        Timeout,          ///< connect, first byte, first token or whole-attempt timeout
         Http,             ///< upstream answered with a non-2xx status
         Protocol,         ///< malformed upstream response
         Cancelled,        ///< cancel() was called
@@ -95,6 +108,17 @@ public:
     virtual Translate::WireFormat wireFormat() const { return Translate::WireFormat::OpenAi; }
     /// Starts one chat-completions attempt; the call is parented to `parent`.
     virtual ProviderCall *startChat(const ProviderRequest &request, QObject *parent) = 0;
+    /// Whether startEmbeddings() can serve a request (kinds openai, gemini, simulated).
+    virtual bool supportsEmbeddings() const { return false; }
+    /// Starts one embeddings attempt, answered in the OpenAI shape: started(), then
+    /// finished() with the whole reply body as CallResult::tail (or failed()). Null when the
+    /// provider has no embeddings endpoint. The call is parented to `parent`.
+    virtual ProviderCall *startEmbeddings(const EmbeddingsRequest &request, QObject *parent)
+    {
+        Q_UNUSED(request)
+        Q_UNUSED(parent)
+        return nullptr;
+    }
 };
 
 } // namespace Switchyard::Providers

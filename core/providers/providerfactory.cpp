@@ -40,6 +40,12 @@ public:
         return call;
     }
 
+    bool supportsEmbeddings() const override { return m_inner->supportsEmbeddings(); }
+    ProviderCall *startEmbeddings(const EmbeddingsRequest &request, QObject *parent) override
+    {
+        return m_inner->startEmbeddings(request, parent); // OpenAI-shaped on every kind
+    }
+
 private:
     std::unique_ptr<IProvider> m_inner;
 };

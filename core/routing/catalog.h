@@ -69,4 +69,16 @@ private:
 /// Metric names reserved for live measurements; CSV columns may not use them.
 bool isLiveMetric(const QString &metric);
 
+/// Makes the catalog routable (docs/routing.md "Catalog merge"): every entry whose provider id
+/// names a configured provider of the entry's kind becomes a model (appended after the
+/// configured ones, in catalog order; skipped when a route has that name), and a configured
+/// model whose id is a catalog id inherits each field it leaves unset: price (unless known),
+/// score columns it lacks, capabilities (if none), context (if 0), and the upstream name (if
+/// it is the id, and only on the catalog's own provider). Config wins field by field.
+/// Idempotent. With only the `simulated` provider nothing changes.
+void mergeCatalog(Config::GatewayConfig &config, const Catalog &catalog);
+
+/// mergeCatalog() on a copy of `config`, as a new snapshot (same version and source path).
+Config::ConfigSnapshot withCatalog(const Config::ConfigSnapshot &config, const Catalog &catalog);
+
 } // namespace Switchyard::Routing

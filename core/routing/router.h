@@ -5,8 +5,12 @@
 #include "core/common/result.h"
 #include "core/common/routingdecision.h"
 #include "core/config/gatewayconfig.h"
+#include "core/routing/candidatefilter.h"
+#include "core/routing/conditions.h"
 
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -34,13 +38,16 @@ struct RouteQuery
     qint64 promptTokens = 0;           ///< estimate, for cost scoring and conditions
     qint64 expectedOutputTokens = 512; ///< max_tokens or a default, for cost scoring
     // What conditional routes match on (DESIGN §4).
-    QString customer;
-    QString project;
-    QString feature;
-    QStringList tags;
-    QString app;           ///< calling application, when known
+    QString customer{};
+    QString project{};
+    QString feature{};
+    QStringList tags{};
+    QString app{};         ///< calling application, when known
     bool hasTools = false; ///< the request offers tools
     bool hasImages = false;///< some message carries an image
+
+    RequestTraits traits() const;
+    RequestNeeds needs() const;
 };
 
 /// Shared state the router reads: live latency/reliability and provider health. Either may
@@ -57,9 +64,12 @@ struct RoutePlan
     QList<Candidate> candidates;
 };
 
-/// Resolves a requested model or route into an ordered list of candidates (routing v1:
-/// catalog models, provider-qualified models, and fallback / loadbalance routes).
-/// Pure: reads one config snapshot, no I/O; safe to call from any thread.
+/// Resolves a requested model or route into an ordered list of candidates: catalog models,
+/// provider-qualified models, and fallback / loadbalance / score / conditional routes.
+/// Candidates whose provider is unusable (no key, open circuit) or that cannot serve the
+/// request (capabilities, context window; see unmetNeed()) are removed before ordering and
+/// recorded with the reason. Reads one config snapshot, no I/O. One Router may plan many
+/// requests in turn (conditions are compiled once per Router); it is not thread-safe.
 class Router final
 {
 public:
@@ -79,12 +89,29 @@ private:
                                               RoutingDecision &decision) const;
     QList<Config::RouteTarget> scoredTargets(const Config::RouteSettings &route,
                                              RoutingDecision &decision) const;
+    const Config::ModelSettings *findModel(const QString &id) const;
     QString healthProblem(const QString &provider) const;
+    QString modelProblem(const Config::ModelSettings &model) const;
+    QList<Config::RouteTarget> conditionalTarget(const Config::RouteSettings &route,
+                                                 RoutingDecision &decision) const;
+
+    /// A conditional route's compiled rules; `error` is set for a rule the validator missed.
+    struct CompiledRules
+    {
+        QList<ConditionalRule> rules;
+        QString error;
+    };
 
     Config::ConfigSnapshot m_config;
     std::function<double()> m_random;
     RouterState m_state;
     RouteQuery m_query; ///< the query being planned, for scoring
+    RequestTraits m_traits; ///< m_query's traits, for conditions
+    RequestNeeds m_needs;   ///< m_query's needs, for the filters
+    QHash<QString, const Config::ModelSettings *> m_models; ///< id → model of m_config
+    mutable QSet<QString> m_added;                  ///< models already in the plan, per plan()
+    mutable QHash<QString, QString> m_health;       ///< provider → problem, per plan()
+    mutable QHash<QString, CompiledRules> m_rules; ///< route name → rules, per Router
 };
 
 } // namespace Switchyard::Routing

@@ -32,6 +32,9 @@ const QStringList &dataColumns()
         QStringLiteral("reasoning_tokens"),  QStringLiteral("cost_usd"),
         QStringLiteral("request_bytes"),     QStringLiteral("response_bytes"),
         QStringLiteral("decision"),
+        QStringLiteral("has_tools"),         QStringLiteral("has_images"),
+        QStringLiteral("estimated_prompt_tokens"), QStringLiteral("expected_output_tokens"),
+        QStringLiteral("key_id"),            QStringLiteral("price_version"),
     };
     return columns;
 }
@@ -117,6 +120,12 @@ void bind(QSqlQuery &query, const LogRecord &r)
     query.bindValue(i++, r.requestBytes);
     query.bindValue(i++, r.responseBytes);
     query.bindValue(i++, QString::fromUtf8(decision));
+    query.bindValue(i++, r.hasTools ? 1 : 0);
+    query.bindValue(i++, r.hasImages ? 1 : 0);
+    query.bindValue(i++, r.estimatedPromptTokens);
+    query.bindValue(i++, r.expectedOutputTokens);
+    query.bindValue(i++, r.keyId);
+    query.bindValue(i++, r.priceVersion);
     Q_ASSERT(i == dataColumns().size());
 }
 
@@ -162,6 +171,12 @@ LogRecord fromQuery(const QSqlQuery &q)
     r.responseBytes = q.value(i++).toLongLong();
     const QJsonDocument decision = QJsonDocument::fromJson(q.value(i++).toString().toUtf8());
     r.decision = RoutingDecision::fromJson(decision.object());
+    r.hasTools = q.value(i++).toInt() != 0;
+    r.hasImages = q.value(i++).toInt() != 0;
+    r.estimatedPromptTokens = q.value(i++).toLongLong(); // NULL in rows migrated from v2
+    r.expectedOutputTokens = q.value(i++).toLongLong();
+    r.keyId = q.value(i++).toString();        // NULL in rows migrated from v3
+    r.priceVersion = q.value(i++).toString();
     return r;
 }
 

@@ -40,6 +40,29 @@ QList<Migration> buildMigrations()
                   {QStringLiteral("ALTER TABLE requests ADD COLUMN reasoning_tokens INTEGER"),
                    QStringLiteral("CREATE INDEX requests_customer_started_at "
                                   "ON requests (customer, started_at)")}});
+    // Request traits routing conditions match on, so a what-if replay can re-route a request.
+    // Rows written before v3 read as no tools, no images and unknown (NULL → 0) token estimates.
+    steps.append({3, QStringLiteral("request traits for what-if replay"),
+                  {QStringLiteral("ALTER TABLE requests ADD COLUMN has_tools INTEGER NOT NULL "
+                                  "DEFAULT 0"),
+                   QStringLiteral("ALTER TABLE requests ADD COLUMN has_images INTEGER NOT NULL "
+                                  "DEFAULT 0"),
+                   QStringLiteral("ALTER TABLE requests ADD COLUMN estimated_prompt_tokens "
+                                  "INTEGER"),
+                   QStringLiteral("ALTER TABLE requests ADD COLUMN expected_output_tokens "
+                                  "INTEGER")}});
+    // Virtual keys (hashes only) and, per request, the key used and the price version its cost
+    // came from, so reports attribute spend to keys and re-pricing knows what changed.
+    steps.append({4, QStringLiteral("virtual keys; key and price version per request"),
+                  {QStringLiteral("CREATE TABLE virtual_keys ("
+                                  "id TEXT PRIMARY KEY, name TEXT NOT NULL, hint TEXT, "
+                                  "hash TEXT NOT NULL UNIQUE, customer TEXT, project TEXT, "
+                                  "allowed_models TEXT, rpm INTEGER NOT NULL DEFAULT 0, "
+                                  "tpm INTEGER NOT NULL DEFAULT 0, "
+                                  "monthly_budget_usd REAL NOT NULL DEFAULT 0, "
+                                  "created_at TEXT NOT NULL, revoked_at TEXT)"),
+                   QStringLiteral("ALTER TABLE requests ADD COLUMN key_id TEXT"),
+                   QStringLiteral("ALTER TABLE requests ADD COLUMN price_version TEXT")}});
     return steps;
 }
 

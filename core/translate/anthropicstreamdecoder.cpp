@@ -12,7 +12,7 @@
 
 namespace Switchyard::Translate {
 
-QList<StreamEvent> AnthropicStreamDecoder::decode(const Providers::SseEvent &event)
+QList<StreamEvent> AnthropicStreamDecoder::decode(const SseEvent &event)
 {
     QList<StreamEvent> out;
     if (event.comment || event.data.isEmpty()) {

@@ -17,7 +17,7 @@ namespace Switchyard::Translate {
 class AnthropicStreamDecoder final : public StreamDecoder
 {
 public:
-    QList<StreamEvent> decode(const Providers::SseEvent &event) override;
+    QList<StreamEvent> decode(const SseEvent &event) override;
     bool isComplete() const override { return m_complete; }
 
 private:

@@ -14,7 +14,7 @@
 
 namespace Switchyard::Translate {
 
-QList<StreamEvent> GeminiStreamDecoder::decode(const Providers::SseEvent &event)
+QList<StreamEvent> GeminiStreamDecoder::decode(const SseEvent &event)
 {
     QList<StreamEvent> out;
     if (event.comment || event.data.isEmpty()) {

@@ -14,7 +14,7 @@ namespace Switchyard::Translate {
 class GeminiStreamDecoder final : public StreamDecoder
 {
 public:
-    QList<StreamEvent> decode(const Providers::SseEvent &event) override;
+    QList<StreamEvent> decode(const SseEvent &event) override;
     bool isComplete() const override { return m_complete; }
 
 private:

@@ -25,7 +25,7 @@ std::unique_ptr<StreamDecoder> makeStreamDecoder(WireFormat format)
     return {};
 }
 
-QList<StreamEvent> OpenAiStreamDecoder::decode(const Providers::SseEvent &event)
+QList<StreamEvent> OpenAiStreamDecoder::decode(const SseEvent &event)
 {
     QList<StreamEvent> out;
     if (event.comment || event.data.isEmpty()) {

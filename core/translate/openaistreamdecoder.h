@@ -15,7 +15,7 @@ namespace Switchyard::Translate {
 class OpenAiStreamDecoder final : public StreamDecoder
 {
 public:
-    QList<StreamEvent> decode(const Providers::SseEvent &event) override;
+    QList<StreamEvent> decode(const SseEvent &event) override;
     bool isComplete() const override { return m_complete; }
 
 private:

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #pragma once
 
-#include "core/providers/sse/ssedecoder.h"
+#include "core/common/sse.h"
 #include "core/translate/chatmodel.h"
 
 #include <QList>
@@ -19,7 +19,7 @@ class StreamDecoder
 public:
     virtual ~StreamDecoder() = default;
     /// Events for one SSE block; empty for keep-alives, pings and unknown event types.
-    virtual QList<StreamEvent> decode(const Providers::SseEvent &event) = 0;
+    virtual QList<StreamEvent> decode(const SseEvent &event) = 0;
     /// The upstream ended cleanly (OpenAI `[DONE]`, Anthropic `message_stop`, Gemini
     /// finishReason). False at end of input means the stream was cut short.
     virtual bool isComplete() const = 0;

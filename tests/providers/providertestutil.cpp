@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "tests/providers/providertestutil.h"
 
-#include "core/providers/sse/ssedecoder.h"
+#include "core/common/sse.h"
 #include "core/translate/anthropiccodec.h"
 #include "core/translate/geminicodec.h"
 #include "core/translate/openaicodec.h"
@@ -47,11 +47,11 @@ ClientView viewOfBody(WireFormat format, const QByteArray &body)
 ClientView viewOfStream(WireFormat format, const QByteArray &sse)
 {
     ClientView view;
-    Providers::SseDecoder decoder;
+    SseDecoder decoder;
     decoder.feed(sse);
     const std::unique_ptr<Translate::StreamDecoder> events = Translate::makeStreamDecoder(format);
     QStringList args;
-    for (const Providers::SseEvent &event : decoder.takeEvents()) {
+    for (const SseEvent &event : decoder.takeEvents()) {
         for (const Translate::StreamEvent &e : events->decode(event)) {
             using T = Translate::StreamEvent::Type;
             switch (e.type) {
@@ -173,6 +173,9 @@ void Mocks::reset()
     openai.setFault(MockOpenAiServer::Fault::None);
     anthropic.setFault(MockAnthropicServer::Fault::None);
     gemini.setFault(MockGeminiServer::Fault::None);
+    openai.setFirstEventDelayMs(0);
+    anthropic.setFirstEventDelayMs(0);
+    gemini.setFirstEventDelayMs(0);
     setToolCall({}, {});
     setReplyText(QStringLiteral("Hello from the mock upstream."));
     openai.clearRequests();

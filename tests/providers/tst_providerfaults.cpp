@@ -80,6 +80,9 @@ private Q_SLOTS:
     void simulatedAnswersBothSurfaces_data();
     void simulatedAnswersBothSurfaces();
     void unknownKindHasNoProvider();
+    void firstTokenTimeout_data();
+    void firstTokenTimeout();
+    void anthropicBetaForwardedOnRelay();
 
 private:
     std::unique_ptr<Watched> run(const QString &kind, const ProviderRequest &request);
@@ -371,6 +374,72 @@ void tst_ProviderFaults::unknownKindHasNoProvider()
     QVERIFY(!createProvider(settings, m_client.get()));
     settings.kind = QStringLiteral("gemini");
     QVERIFY(createProvider(settings, m_client.get()));
+}
+
+void tst_ProviderFaults::firstTokenTimeout_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("firstEventDelayMs");
+    QTest::addColumn<bool>("timesOut");
+    for (const QString &kind : s_kinds) {
+        QTest::newRow(qPrintable(kind + QLatin1String(" / first event late"))) << kind << 3000 << true;
+        QTest::newRow(qPrintable(kind + QLatin1String(" / first event in time"))) << kind << 0 << false;
+    }
+}
+
+void tst_ProviderFaults::firstTokenTimeout()
+{
+    QFETCH(QString, kind);
+    QFETCH(int, firstEventDelayMs);
+    QFETCH(bool, timesOut);
+    // Headers come at once; only the first stream event is held back by the mock.
+    m_mocks.openai.setFirstEventDelayMs(firstEventDelayMs);
+    m_mocks.anthropic.setFirstEventDelayMs(firstEventDelayMs);
+    m_mocks.gemini.setFirstEventDelayMs(firstEventDelayMs);
+    Config::ProviderSettings settings = m_mocks.settings(kind);
+    settings.firstTokenTimeoutMs = 300;
+    m_provider = createProvider(settings, m_client.get());
+    QVERIFY(m_provider);
+    const auto w = watch(m_provider->startChat(makeRequest(WireFormat::OpenAi, kind, true), this));
+    QVERIFY(waitDone(*w, 2500)); // well before the late event would arrive
+    QCOMPARE(w->started->size(), 1);
+    if (!timesOut) {
+        QCOMPARE(w->finished->size(), 1);
+        QVERIFY(!w->relayed().isEmpty());
+        return;
+    }
+    QCOMPARE(w->failed->size(), 1);
+    const ProviderError error = w->error();
+    QCOMPARE(error.kind, ProviderError::Kind::Timeout);
+    QVERIFY(error.retryable);
+    QVERIFY(!error.midStream);
+    QVERIFY(error.message.contains(QStringLiteral("first_token_timeout_ms")));
+    QVERIFY(w->relayed().isEmpty()); // nothing reached the client: the dispatcher can fail over
+    QVERIFY(!error.clientBody.isEmpty());
+}
+
+void tst_ProviderFaults::anthropicBetaForwardedOnRelay()
+{
+    const QByteArray beta("prompt-caching-2024-07-31,output-128k-2025-02-19");
+    m_provider = createProvider(m_mocks.settings(QStringLiteral("anthropic")), m_client.get());
+    QVERIFY(m_provider);
+    for (const WireFormat client : {WireFormat::Anthropic, WireFormat::OpenAi}) {
+        ProviderRequest request = makeRequest(client, QStringLiteral("anthropic"), false);
+        request.anthropicBeta = beta;
+        const auto w = watch(m_provider->startChat(request, this));
+        QVERIFY(waitDone(*w));
+        QCOMPARE(w->finished->size(), 1);
+        const HttpHeaders sent = m_mocks.lastRequest(QStringLiteral("anthropic")).headers;
+        // Relayed for the Anthropic surface only; a translated request has no beta semantics.
+        QCOMPARE(headerValue(sent, "anthropic-beta"), client == WireFormat::Anthropic ? beta : QByteArray());
+    }
+    // Other kinds never see it.
+    m_provider = createProvider(m_mocks.settings(QStringLiteral("openai")), m_client.get());
+    ProviderRequest request = makeRequest(WireFormat::Anthropic, QStringLiteral("openai"), false);
+    request.anthropicBeta = beta;
+    const auto w = watch(m_provider->startChat(request, this));
+    QVERIFY(waitDone(*w));
+    QVERIFY(headerValue(m_mocks.lastRequest(QStringLiteral("openai")).headers, "anthropic-beta").isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_ProviderFaults)

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
-#include "core/providers/sse/ssedecoder.h"
+#include "core/common/sse.h"
 
 #include <QList>
 #include <QTest>
 
-using Switchyard::Providers::SseDecoder;
-using Switchyard::Providers::SseEvent;
+using Switchyard::SseDecoder;
+using Switchyard::SseEvent;
 
 namespace {
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "core/store/requestreader.h"
 #include "core/store/requeststore.h"
 #include "core/store/schema.h"
 
@@ -56,6 +57,12 @@ LogRecord fullRecord()
     r.costUsd = 0.000487;
     r.requestBytes = 2048;
     r.responseBytes = 4096;
+    r.hasTools = true;
+    r.hasImages = true;
+    r.estimatedPromptTokens = 1540;
+    r.expectedOutputTokens = 800;
+    r.keyId = QStringLiteral("key_0badf00d");
+    r.priceVersion = QStringLiteral("p-12345678");
     r.decision.requestedModel = QStringLiteral("auto");
     r.decision.route = QStringLiteral("reliable");
     r.decision.strategy = QStringLiteral("fallback");
@@ -120,6 +127,12 @@ void compareRecords(const LogRecord &actual, const LogRecord &expected)
     QCOMPARE(actual.costUsd, expected.costUsd);
     QCOMPARE(actual.requestBytes, expected.requestBytes);
     QCOMPARE(actual.responseBytes, expected.responseBytes);
+    QCOMPARE(actual.hasTools, expected.hasTools);
+    QCOMPARE(actual.hasImages, expected.hasImages);
+    QCOMPARE(actual.estimatedPromptTokens, expected.estimatedPromptTokens);
+    QCOMPARE(actual.expectedOutputTokens, expected.expectedOutputTokens);
+    QCOMPARE(actual.keyId, expected.keyId);
+    QCOMPARE(actual.priceVersion, expected.priceVersion);
     QCOMPARE(actual.decision.toJson(), expected.decision.toJson());
 }
 
@@ -167,6 +180,11 @@ private Q_SLOTS:
     void roundTrip();
     void reopenKeepsRows();
     void migratesVersion1Database();
+    void migratesVersion2Database();
+    void readerRange_data();
+    void readerRange();
+    void readerPagesWhileStoreWrites();
+    void readerRefusesMissingOrOldFile();
     void closeFlushesQueued();
     void concurrentAppends();
     void duplicateRequestIdFailsOnlyThatRecord();
@@ -192,13 +210,13 @@ void tst_RequestStore::openNewDatabase()
     const Result<int> version = store.open(dbPath()); // also creates data/
     QVERIFY2(version.ok(), qPrintable(version ? QString() : version.error().message));
     QCOMPARE(version.value(), Store::Schema::latestVersion());
-    QCOMPARE(version.value(), 2);
+    QCOMPARE(version.value(), 4);
     QVERIFY(store.isOpen());
     QCOMPARE(store.countBlocking(), 0);
 
     RawDb raw(dbPath());
     QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 2);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 4);
     QCOMPARE(store.open(dbPath()).error().code, QStringLiteral("store.already_open"));
 }
 
@@ -269,7 +287,7 @@ void tst_RequestStore::reopenKeepsRows()
         QVERIFY(!store.isOpen());
     }
     RequestStore store;
-    QCOMPARE(store.open(dbPath()).value(), 2);
+    QCOMPARE(store.open(dbPath()).value(), 4);
     QCOMPARE(store.countBlocking(), 10);
     QCOMPARE(store.recentBlocking(1).first().requestId, QStringLiteral("req-9"));
 }
@@ -304,7 +322,7 @@ void tst_RequestStore::migratesVersion1Database()
     RequestStore store;
     const Result<int> version = store.open(dbPath());
     QVERIFY2(version.ok(), qPrintable(version ? QString() : version.error().message));
-    QCOMPARE(version.value(), 2);
+    QCOMPARE(version.value(), 4);
     const LogRecordList rows = store.recentBlocking(10);
     QCOMPARE(rows.size(), 2);
     QCOMPARE(rows.at(0).requestId, QStringLiteral("old-2"));
@@ -322,11 +340,150 @@ void tst_RequestStore::migratesVersion1Database()
     QCOMPARE(store.recentBlocking(1).first().usage.reasoningTokens, 120);
 
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 2);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 4);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
                                        "AND name = 'requests_customer_started_at'"))
                  .toInt(),
              1);
+}
+
+void tst_RequestStore::migratesVersion2Database()
+{
+    QVERIFY(QDir().mkpath(QFileInfo(dbPath()).absolutePath()));
+    {
+        // What a version-2 build left: the steps up to 2, a row with the v2 columns.
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(QStringLiteral(
+            "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")));
+        for (const Store::Schema::Migration &step : Store::Schema::migrations()) {
+            if (step.version > 2)
+                break;
+            for (const QString &statement : step.statements)
+                QVERIFY2(raw.exec(statement), qPrintable(statement));
+            QVERIFY(raw.exec(QStringLiteral("INSERT INTO schema_version VALUES (%1, "
+                                            "'2026-01-01T00:00:00.000Z')")
+                                 .arg(step.version)));
+        }
+        QVERIFY(raw.exec(QStringLiteral(
+            "INSERT INTO requests (request_id, started_at, customer, requested_model, route, "
+            "model, status, input_tokens, output_tokens, reasoning_tokens, cost_usd, decision) "
+            "VALUES ('v2-1', '2026-02-01T10:00:00.000Z', 'acme', 'auto', 'auto', 'gpt-4o-mini', "
+            "200, 10, 20, 5, 0.5, '{}')")));
+    }
+    RequestStore store;
+    const Result<int> version = store.open(dbPath());
+    QVERIFY2(version.ok(), qPrintable(version ? QString() : version.error().message));
+    QCOMPARE(version.value(), 4);
+    const LogRecordList rows = store.recentBlocking(10);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().requestId, QStringLiteral("v2-1"));
+    QCOMPARE(rows.first().route, QStringLiteral("auto"));
+    QCOMPARE(rows.first().usage.reasoningTokens, 5);
+    QCOMPARE(rows.first().hasTools, false); // the defaults for rows logged before v3
+    QCOMPARE(rows.first().hasImages, false);
+    QCOMPARE(rows.first().estimatedPromptTokens, 0);
+    QCOMPARE(rows.first().expectedOutputTokens, 0);
+    QVERIFY(rows.first().keyId.isEmpty()); // and before v4
+
+    bool committed = false;
+    store.append(fullRecord(), this, [&](bool ok, const QString &) { committed = ok; });
+    QTRY_VERIFY_WITH_TIMEOUT(committed, 5000);
+    compareRecords(store.recentBlocking(1).first(), fullRecord());
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 4);
+}
+
+void tst_RequestStore::readerRange_data()
+{
+    // Ten rows, req-0 .. req-9, one minute apart from 10:00.
+    QTest::addColumn<QDateTime>("from");
+    QTest::addColumn<QDateTime>("to");
+    QTest::addColumn<QStringList>("ids");
+    const QDateTime ten(QDate(2026, 1, 2), QTime(10, 0), Qt::UTC);
+    QTest::newRow("[10:03, 10:07) excludes the end") << ten.addSecs(180) << ten.addSecs(420)
+        << QStringList{"req-3", "req-4", "req-5", "req-6"};
+    QTest::newRow("open start") << QDateTime() << ten.addSecs(120)
+                                << QStringList{"req-0", "req-1"};
+    QTest::newRow("open end") << ten.addSecs(510) << QDateTime() << QStringList{"req-9"};
+    QTest::newRow("everything") << QDateTime() << QDateTime()
+        << QStringList{"req-0", "req-1", "req-2", "req-3", "req-4", "req-5", "req-6", "req-7",
+                       "req-8", "req-9"};
+    QTest::newRow("empty") << ten.addDays(1) << ten.addDays(2) << QStringList();
+}
+
+void tst_RequestStore::readerRange()
+{
+    QFETCH(QDateTime, from);
+    QFETCH(QDateTime, to);
+    QFETCH(QStringList, ids);
+    {
+        RequestStore store;
+        QVERIFY(store.open(dbPath()).ok());
+        const QDateTime ten(QDate(2026, 1, 2), QTime(10, 0), Qt::UTC);
+        for (int i = 0; i < 10; ++i) {
+            LogRecord r = makeRecord(i);
+            r.startedAt = ten.addSecs(60 * i);
+            store.append(r, nullptr, {});
+        }
+    }
+    Store::RequestReader reader;
+    QVERIFY(reader.open(dbPath()).ok());
+    QCOMPARE(reader.countRange(from, to).value(), ids.size());
+    QStringList read;
+    qint64 afterId = 0;
+    for (int page = 0; page < 10; ++page) { // pages of 3: keyset paging by row id
+        const Result<LogRecordList> rows = reader.readRange(from, to, afterId, 3);
+        QVERIFY(rows.ok());
+        for (const LogRecord &r : rows.value())
+            read.append(r.requestId);
+        if (rows.value().size() < 3)
+            break;
+        afterId = rows.value().constLast().sequence;
+    }
+    QCOMPARE(read, ids);
+}
+
+void tst_RequestStore::readerPagesWhileStoreWrites()
+{
+    RequestStore store;
+    QVERIFY(store.open(dbPath()).ok());
+    for (int i = 0; i < 5; ++i)
+        store.append(makeRecord(i), nullptr, {});
+    store.flush();
+    Store::RequestReader reader;
+    QVERIFY(reader.open(dbPath()).ok());
+    const Result<LogRecordList> first = reader.readRange({}, {}, 0, 3);
+    QCOMPARE(first.value().size(), 3);
+    // A row committed between pages shows up on a later page; none is read twice.
+    for (int i = 5; i < 7; ++i)
+        store.append(makeRecord(i), nullptr, {});
+    store.flush();
+    const Result<LogRecordList> rest = reader.readRange({}, {}, first.value().last().sequence, 100);
+    QCOMPARE(rest.value().size(), 4);
+    QCOMPARE(rest.value().first().requestId, QStringLiteral("req-3"));
+    QCOMPARE(rest.value().last().requestId, QStringLiteral("req-6"));
+    QCOMPARE(rest.value().last().usage.known, false);
+}
+
+void tst_RequestStore::readerRefusesMissingOrOldFile()
+{
+    Store::RequestReader reader;
+    const Result<int> missing = reader.open(dbPath());
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.error().code, QStringLiteral("store.missing"));
+    QVERIFY(!QFile::exists(dbPath())); // read-only: never creates the file
+
+    QVERIFY(QDir().mkpath(QFileInfo(dbPath()).absolutePath()));
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(QStringLiteral(
+            "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO schema_version VALUES (2, 'x')")));
+    }
+    const Result<int> old = reader.open(dbPath());
+    QVERIFY(!old.ok());
+    QCOMPARE(old.error().code, QStringLiteral("store.schema_too_old"));
+    QVERIFY(!reader.isOpen());
 }
 
 void tst_RequestStore::closeFlushesQueued()

@@ -2,12 +2,14 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "tests/support/mockgeminiserver.h"
 
+#include "tests/support/mockembeddings.h"
 #include "tests/support/mockgeminibodies.h"
 #include "tests/support/mockgeminivalidator.h"
 #include "tests/support/mockhttpconnection.h"
 #include "tests/support/mockopenaibodies.h"
 #include "tests/support/mockstreamjob.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrlQuery>
@@ -134,6 +136,11 @@ void MockGeminiServer::respond(MockHttpConnection *connection, const MockHttpReq
     const qsizetype colon = rest.lastIndexOf(':');
     const QByteArray method = colon < 0 ? QByteArray() : rest.mid(colon + 1);
     const QString model = QString::fromUtf8(colon < 0 ? rest : rest.left(colon));
+    if (request.method == "POST" && !model.isEmpty()
+        && (method == "embedContent" || method == "batchEmbedContents")) {
+        respondEmbed(connection, request, model, method == "batchEmbedContents", fault);
+        return;
+    }
     if (request.method != "POST" || model.isEmpty()
         || (method != "generateContent" && method != "streamGenerateContent")) {
         sendError(connection, 404,
@@ -146,6 +153,60 @@ void MockGeminiServer::respond(MockHttpConnection *connection, const MockHttpReq
     respondGenerate(connection, request, model, stream,
                     stream && query.queryItemValue(QStringLiteral("alt")) == QLatin1String("sse"),
                     fault);
+}
+
+void MockGeminiServer::respondEmbed(MockHttpConnection *connection, const MockHttpRequest &request,
+                                    const QString &model, bool batch, Fault fault)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(request.body);
+    if (!document.isObject()) {
+        sendError(connection, 400,
+                  Internal::geminiErrorBody(400, "INVALID_ARGUMENT",
+                                            QStringLiteral("Invalid JSON payload received. Unexpected token.")));
+        return;
+    }
+    auto invalid = [this, connection](const QString &message) {
+        sendError(connection, 400, Internal::geminiErrorBody(400, "INVALID_ARGUMENT", message));
+    };
+    const QJsonObject body = document.object();
+    QJsonArray requests;
+    if (batch) {
+        requests = body.value(QLatin1String("requests")).toArray();
+        if (requests.isEmpty()) {
+            invalid(QStringLiteral("* BatchEmbedContentsRequest.requests: contents is not specified"));
+            return;
+        }
+    } else {
+        QJsonObject single = body;
+        single.insert(QStringLiteral("model"), QString(QLatin1String("models/") + model));
+        requests.append(single);
+    }
+    QJsonArray embeddings;
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        const QJsonObject item = requests.at(i).toObject();
+        if (item.value(QLatin1String("model")).toString() != QLatin1String("models/") + model) {
+            invalid(QStringLiteral("* BatchEmbedContentsRequest.requests[%1].model: the model in the request must "
+                                   "match the model in the URL (models/%2)").arg(i).arg(model));
+            return;
+        }
+        const std::optional<QString> text =
+            Internal::geminiContentText(item.value(QLatin1String("content")).toObject());
+        if (!text || text->isEmpty()) {
+            invalid(QStringLiteral("* BatchEmbedContentsRequest.requests[%1].content.parts: contents is not specified")
+                        .arg(i));
+            return;
+        }
+        embeddings.append(Internal::geminiEmbedding(
+            *text, int(item.value(QLatin1String("outputDimensionality")).toInteger(0))));
+    }
+    if (fault == Fault::ErrorEventMidStream) {
+        sendError(connection, 503, unavailableBody());
+        return;
+    }
+    const QJsonObject reply = batch ? QJsonObject{{QStringLiteral("embeddings"), embeddings}}
+                                    : QJsonObject{{QStringLiteral("embedding"), embeddings.at(0)}};
+    writeBody(connection, 200, commonHeaders(request, "application/json; charset=UTF-8"),
+              QJsonDocument(reply).toJson(QJsonDocument::Indented), fault == Fault::DropMidStream);
 }
 
 void MockGeminiServer::respondGenerate(MockHttpConnection *connection, const MockHttpRequest &request,

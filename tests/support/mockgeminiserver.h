@@ -13,7 +13,8 @@ namespace Switchyard::Testing {
 /// A Gemini (Generative Language API) upstream on 127.0.0.1, faithful to wire-formats.md §4 and
 /// §9: `POST /v1beta/models/{model}:generateContent`, `:streamGenerateContent?alt=sse` (`data:`
 /// SSE with CRLF, no terminator) and `:streamGenerateContent` without alt (a JSON array written
-/// incrementally); x-goog-api-key or ?key= auth, google.rpc error bodies, schema checks on
+/// incrementally), `:embedContent` and `:batchEmbedContents` (deterministic vectors, see
+/// mockembeddings.h); x-goog-api-key or ?key= auth, google.rpc error bodies, schema checks on
 /// functionDeclarations, and injectable faults. Same API shape as MockOpenAiServer.
 /// Lives on the thread that created it; not thread-safe.
 class MockGeminiServer final : public Internal::MockServerBase
@@ -70,6 +71,8 @@ private:
     void respondGenerate(Internal::MockHttpConnection *connection,
                          const Internal::MockHttpRequest &request, const QString &model,
                          bool stream, bool sse, Fault fault);
+    void respondEmbed(Internal::MockHttpConnection *connection, const Internal::MockHttpRequest &request,
+                      const QString &model, bool batch, Fault fault);
     void sendError(Internal::MockHttpConnection *connection, int status, const QByteArray &body);
     HttpHeaders commonHeaders(const Internal::MockHttpRequest &request,
                               const QByteArray &contentType) const;

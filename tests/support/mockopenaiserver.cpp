@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "tests/support/mockopenaiserver.h"
 
+#include "tests/support/mockembeddings.h"
 #include "tests/support/mockhttpconnection.h"
 #include "tests/support/mockopenaibodies.h"
 #include "tests/support/mockstreamjob.h"
@@ -134,6 +135,8 @@ void MockOpenAiServer::respond(MockHttpConnection *connection, const MockHttpReq
     const QByteArray path = query < 0 ? request.path : request.path.left(query);
     if (path == "/v1/chat/completions" && request.method == "POST") {
         respondChat(connection, request, fault);
+    } else if (path == "/v1/embeddings" && request.method == "POST") {
+        respondEmbeddings(connection, request, fault);
     } else if (path == "/v1/models" && request.method == "GET") {
         writeBody(connection, 200, commonHeaders(request, "application/json"),
                   Internal::modelsBody());
@@ -148,6 +151,31 @@ void MockOpenAiServer::respond(MockHttpConnection *connection, const MockHttpReq
                                                QString::fromUtf8(path)),
                                       "invalid_request_error", {}));
     }
+}
+
+void MockOpenAiServer::respondEmbeddings(MockHttpConnection *connection, const MockHttpRequest &request,
+                                         Fault fault)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        sendError(connection, request, 400,
+                  Internal::errorBody(QStringLiteral("We could not parse the JSON body of your request."),
+                                      "invalid_request_error", {}));
+        return;
+    }
+    Internal::MockEmbeddingsInput input;
+    if (const std::optional<QString> error = Internal::openAiEmbeddingsError(document.object(), input)) {
+        sendError(connection, request, 400, Internal::errorBody(*error, "invalid_request_error", {}));
+        return;
+    }
+    if (fault == Fault::ErrorEventMidStream) {
+        respond(connection, request, int(Fault::ServerError500));
+        return;
+    }
+    writeBody(connection, 200, commonHeaders(request, "application/json"),
+              Internal::openAiEmbeddingsBody(input, document.object().value(QLatin1String("model")).toString()),
+              fault == Fault::DropMidStream);
 }
 
 void MockOpenAiServer::respondChat(MockHttpConnection *connection, const MockHttpRequest &request,

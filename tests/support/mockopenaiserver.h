@@ -12,7 +12,8 @@ namespace Switchyard::Testing {
 
 /// An OpenAI chat-completions upstream on 127.0.0.1, faithful to wire-formats.md §1–2:
 /// `POST /v1/chat/completions` (JSON or `data:`-only SSE with chunked transfer encoding),
-/// `GET /v1/models[/{id}]`, Bearer auth, x-ratelimit-* headers, and injectable faults.
+/// `POST /v1/embeddings` (validated like the real API; deterministic vectors, see
+/// mockembeddings.h), `GET /v1/models[/{id}]`, Bearer auth, x-ratelimit-* headers, and injectable faults.
 /// Lives on the thread that created it; not thread-safe.
 class MockOpenAiServer final : public Internal::MockServerBase
 {
@@ -62,6 +63,8 @@ private:
                  int faultCode) override;
     void respondChat(Internal::MockHttpConnection *connection,
                      const Internal::MockHttpRequest &request, Fault fault);
+    void respondEmbeddings(Internal::MockHttpConnection *connection,
+                           const Internal::MockHttpRequest &request, Fault fault);
     void sendError(Internal::MockHttpConnection *connection, const Internal::MockHttpRequest &request,
                    int status, const QByteArray &body, HttpHeaders extra = {});
     HttpHeaders commonHeaders(const Internal::MockHttpRequest &request,

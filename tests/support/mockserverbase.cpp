@@ -87,6 +87,11 @@ void MockServerBase::setChunkDelayMs(int ms)
     m_chunkDelayMs = qMax(0, ms);
 }
 
+void MockServerBase::setFirstEventDelayMs(int ms)
+{
+    m_firstEventDelayMs = qMax(0, ms);
+}
+
 void MockServerBase::setExpectedApiKey(const QString &key)
 {
     m_expectedApiKey = key;
@@ -165,11 +170,13 @@ MockPacedStreamJob *MockServerBase::newStreamJob(MockHttpConnection *connection,
                                                  QList<QByteArray> events)
 {
     QPointer<MockServerBase> self(this);
-    return new MockPacedStreamJob(connection, std::move(events), m_chunkDelayMs,
-                                  [self](const QByteArray &written) {
-                                      if (self)
-                                          self->m_lastResponseBody = written;
-                                  });
+    auto *job = new MockPacedStreamJob(connection, std::move(events), m_chunkDelayMs,
+                                       [self](const QByteArray &written) {
+                                           if (self)
+                                               self->m_lastResponseBody = written;
+                                       });
+    job->setFirstEventDelayMs(m_firstEventDelayMs);
+    return job;
 }
 
 } // namespace Switchyard::Testing::Internal

@@ -51,6 +51,8 @@ public:
     void setLatencyMs(int ms);
     /// Delay between stream events.
     void setChunkDelayMs(int ms);
+    /// Delay between the headers of a stream and its first event.
+    void setFirstEventDelayMs(int ms);
     void setExpectedApiKey(const QString &key);
     /// How many requests requests() keeps (oldest dropped); requestCount() counts all.
     void setRequestHistoryLimit(int limit);
@@ -113,6 +115,7 @@ protected:
     QString m_toolArguments;
     QString m_expectedApiKey;
     int m_chunkDelayMs = 0;
+    int m_firstEventDelayMs = 0;
     QByteArray m_lastResponseBody;
 
 private:

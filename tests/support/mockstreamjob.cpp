@@ -28,6 +28,15 @@ void MockPacedStreamJob::setCut(qsizetype count, Ending ending, const QByteArray
 
 void MockPacedStreamJob::start()
 {
+    if (m_firstEventDelayMs > 0) {
+        QTimer::singleShot(m_firstEventDelayMs, this, &MockPacedStreamJob::startEvents);
+        return;
+    }
+    startEvents();
+}
+
+void MockPacedStreamJob::startEvents()
+{
     if (m_timer.interval() <= 0) {
         // Produced all at once: one syscall for the lot, still one HTTP chunk per event.
         while (m_index < m_limit)

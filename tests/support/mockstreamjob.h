@@ -35,9 +35,12 @@ public:
                        Done done);
     /// Writes only the first `count` events (at least one), then ends as `ending` says.
     void setCut(qsizetype count, Ending ending, const QByteArray &tail = {});
+    /// Holds the first event back this long after the headers (time to first token).
+    void setFirstEventDelayMs(int ms) { m_firstEventDelayMs = qMax(0, ms); }
     void start();
 
 private:
+    void startEvents();
     void step();
     void writeNext(bool flush);
     void finish();
@@ -50,6 +53,7 @@ private:
     QByteArray m_tail;
     qsizetype m_index = 0;
     qsizetype m_limit = 0;
+    int m_firstEventDelayMs = 0;
     QByteArray m_written;
 };
 

@@ -307,7 +307,7 @@ void tst_ScoresPage::mainWindowHostsTheScreen()
     MainWindow window;
     auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("mainTabs"));
     QVERIFY(tabs);
-    QCOMPARE(tabs->count(), 2);
+    QVERIFY(tabs->count() >= 2); // later screens (Routing, ...) add tabs after these two
     QCOMPARE(tabs->tabText(0), QStringLiteral("Requests"));
     QCOMPARE(tabs->tabText(1).remove(QLatin1Char('&')), QStringLiteral("Models  Scores"));
     auto *page = window.findChild<ScoresPage *>(QStringLiteral("scoresPage"));

@@ -4,11 +4,13 @@
 
 #include "core/routing/scorer.h"
 #include "ui/charts/rankingchartpanel.h"
+#include "ui/replay/replaydialog.h"
 #include "ui/scores/routewinnersview.h"
 #include "ui/scores/scoresmodel.h"
 #include "ui/scores/weightspanel.h"
 #include "ui/tr.h"
 
+#include <QDir>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,6 +18,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -77,6 +80,11 @@ ScoresPage::ScoresPage(QWidget *parent)
     m_resetButton = new QPushButton(Tr::tr("Reset"));
     m_resetButton->setObjectName(QStringLiteral("resetButton"));
     m_resetButton->setToolTip(Tr::tr("Back to the weights of the configuration in force"));
+    m_whatIfButton = new QPushButton(Tr::tr("What-if\u2026"));
+    m_whatIfButton->setObjectName(QStringLiteral("whatIfButton"));
+    m_whatIfButton->setToolTip(Tr::tr("Replay logged requests with these weights to see which "
+                                      "would change model and what they would cost, before "
+                                      "applying"));
     m_statusLabel = new QLabel;
     m_statusLabel->setObjectName(QStringLiteral("applyStatusLabel"));
     m_statusLabel->setWordWrap(true);
@@ -99,6 +107,7 @@ ScoresPage::ScoresPage(QWidget *parent)
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_resetButton);
     buttons->addStretch(1);
+    buttons->addWidget(m_whatIfButton);
     buttons->addWidget(m_applyButton);
     weightsLayout->addLayout(buttons);
     weightsLayout->addWidget(m_statusLabel);
@@ -120,6 +129,7 @@ ScoresPage::ScoresPage(QWidget *parent)
     connect(m_weights, &WeightsPanel::weightsChanged, this, &ScoresPage::onWeightsChanged);
     connect(m_applyButton, &QPushButton::clicked, this, &ScoresPage::apply);
     connect(m_resetButton, &QPushButton::clicked, this, &ScoresPage::reset);
+    connect(m_whatIfButton, &QPushButton::clicked, this, &ScoresPage::openWhatIf);
     updateButtons();
 }
 
@@ -181,6 +191,7 @@ void ScoresPage::updateButtons()
 {
     const bool anyWeight = !positive(m_weights->weights()).isEmpty();
     m_applyButton->setEnabled(m_config && anyWeight && hasScoreRoute(*m_config));
+    m_whatIfButton->setEnabled(m_applyButton->isEnabled());
     m_resetButton->setEnabled(bool(m_config));
 }
 
@@ -204,7 +215,14 @@ void ScoresPage::apply()
     if (!m_applyButton->isEnabled()) {
         return;
     }
-    const Config::ConfigSnapshot edited = buildAppliedConfig();
+    requestApply(buildAppliedConfig());
+}
+
+void ScoresPage::requestApply(const Config::ConfigSnapshot &edited)
+{
+    if (!edited) {
+        return;
+    }
     m_applyPending = true;
     m_dirty = false;
     m_statusLabel->setText(Tr::tr("Applying\u2026"));
@@ -226,6 +244,33 @@ void ScoresPage::showApplied(quint64 version)
                                ? Tr::tr("Applied as configuration version %1").arg(version)
                                : Tr::tr("Configuration version %1 in force").arg(version));
     m_applyPending = false;
+}
+
+void ScoresPage::setDatabasePath(const QString &path)
+{
+    m_databasePath = path;
+}
+
+QString ScoresPage::databasePath() const
+{
+    if (!m_databasePath.isEmpty()) {
+        return m_databasePath;
+    }
+    // Where Core opens the log when no --data-dir is given.
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+        .filePath(QStringLiteral("switchyard.sqlite"));
+}
+
+ReplayDialog *ScoresPage::openWhatIf()
+{
+    if (!m_config) {
+        return nullptr;
+    }
+    auto *dialog = new ReplayDialog(databasePath(), m_config, buildAppliedConfig(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReplayDialog::applyRequested, this, &ScoresPage::requestApply);
+    dialog->show();
+    return dialog;
 }
 
 } // namespace Switchyard::Ui

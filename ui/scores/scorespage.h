@@ -17,6 +17,7 @@ QT_END_NAMESPACE
 namespace Switchyard::Ui {
 
 class RankingChartPanel;
+class ReplayDialog;
 class RouteWinnersView;
 class ScoresModel;
 class WeightsPanel;
@@ -25,7 +26,10 @@ class WeightsPanel;
 /// bar chart) and each route's winner, all recomputed locally as the sliders move. "Apply to
 /// gateway" emits applyRequested() with the config whose score routes carry the slider
 /// weights; the owner forwards it to CoreHost::applyConfig() and reports back through
-/// setConfig() + showApplied(). Knows nothing of CoreHost, never blocks. GUI thread only.
+/// setConfig() + showApplied(). "What-if…" opens a ReplayDialog that replays the request log
+/// (databasePath()) with the slider weights before they are applied; its "Apply these
+/// settings" goes out through applyRequested() too. Knows nothing of CoreHost, never blocks.
+/// GUI thread only.
 class ScoresPage final : public QWidget
 {
     Q_OBJECT
@@ -45,6 +49,11 @@ public:
     /// The weights Reset restores: the first score route's, or 1 for every benchmark and cost.
     static QMap<QString, double> configWeights(const Config::GatewayConfig &config);
 
+    /// The request log the what-if replay reads (CoreHost::databasePath()). Empty: the
+    /// default location the core uses without --data-dir.
+    void setDatabasePath(const QString &path);
+    QString databasePath() const;
+
     ScoresModel *scoresModel() const { return m_model; }
     WeightsPanel *weightsPanel() const { return m_weights; }
     RankingChartPanel *rankingChart() const { return m_chart; }
@@ -57,6 +66,8 @@ public Q_SLOTS:
     void reset();
     /// The core reports config `version` in force (after ours or a file reload).
     void showApplied(quint64 version);
+    /// Opens the what-if replay for the slider weights (nullptr without a config).
+    ReplayDialog *openWhatIf();
 
 Q_SIGNALS:
     /// The user asked to apply `config`; hand it to CoreHost::applyConfig().
@@ -66,6 +77,7 @@ private:
     void onWeightsChanged(const QMap<QString, double> &weights);
     void setWeightsFromCode(const QMap<QString, double> &weights);
     void updateButtons();
+    void requestApply(const Config::ConfigSnapshot &edited);
 
     Config::ConfigSnapshot m_config;
     ScoresModel *m_model = nullptr;
@@ -75,6 +87,8 @@ private:
     QTableView *m_table = nullptr;
     QPushButton *m_applyButton = nullptr;
     QPushButton *m_resetButton = nullptr;
+    QPushButton *m_whatIfButton = nullptr;
+    QString m_databasePath;
     QLabel *m_statusLabel = nullptr;
     bool m_dirty = false;       ///< sliders moved by the user since the last Reset/Apply
     bool m_fromCode = false;    ///< a programmatic slider update is running

@@ -25,6 +25,9 @@ public:
     QString id() const override { return m_settings.id; }
     QString kind() const override { return QStringLiteral("simulated"); }
     ProviderCall *startChat(const ProviderRequest &request, QObject *parent) override;
+    /// Deterministic pseudo-embeddings (256 dimensions unless asked), no latency or failures.
+    bool supportsEmbeddings() const override { return true; }
+    ProviderCall *startEmbeddings(const EmbeddingsRequest &request, QObject *parent) override;
 
 private:
     Config::ProviderSettings m_settings;

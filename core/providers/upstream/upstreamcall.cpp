@@ -33,6 +33,8 @@ UpstreamCall::UpstreamCall(const QString &providerId, const QString &apiKey,
     , m_stream(request.stream)
     , m_pipe(makeStreamPipe(upstreamFormat, request))
 {
+    m_firstTokenTimer.setSingleShot(true);
+    connect(&m_firstTokenTimer, &QTimer::timeout, this, &UpstreamCall::onFirstTokenTimeout);
 }
 
 void UpstreamCall::start(UpstreamClient *client, const Result<UpstreamRequestSpec> &spec)
@@ -94,6 +96,9 @@ void UpstreamCall::onHead(int status, const HttpHeaders &headers)
         return;
     }
     m_started = true;
+    if (m_stream && m_firstTokenTimeoutMs > 0) {
+        m_firstTokenTimer.start(m_firstTokenTimeoutMs);
+    }
     const bool relay = m_upstream == m_client;
     HttpHeaders relayed = relayHeaders(headers, relay);
     if (!relay) {
@@ -126,6 +131,7 @@ bool UpstreamCall::pump()
     const QByteArray out = pumpEvents(m_sse, *m_pipe);
     if (!out.isEmpty()) {
         m_emitted = true;
+        m_firstTokenTimer.stop();
         if (!emitData(this, out, m_done)) {
             return false;
         }
@@ -237,6 +243,25 @@ void UpstreamCall::onFailed(UpstreamExchange::ErrorKind kind, const QString &mes
     fail(error);
 }
 
+void UpstreamCall::onFirstTokenTimeout()
+{
+    if (m_done || m_emitted) {
+        return;
+    }
+    // The headers were 2xx but nothing reached the client: failing over is still clean.
+    ProviderError error;
+    error.kind = ProviderError::Kind::Timeout;
+    error.message = Tr::tr("Provider %1 sent no stream event within %2 ms of its response headers "
+                           "(first_token_timeout_ms)")
+                        .arg(m_providerId)
+                        .arg(m_firstTokenTimeoutMs);
+    error.retryable = true;
+    error.midStream = false;
+    error.clientBody = Translate::encodeError(m_client, 504, QStringLiteral("timeout_error"),
+                                              error.message);
+    fail(error);
+}
+
 void UpstreamCall::failMidStream(ProviderError::Kind kind, const QString &type,
                                  const QString &message, bool sendEvent)
 {
@@ -261,6 +286,7 @@ void UpstreamCall::fail(ProviderError error)
         return;
     }
     m_done = true;
+    m_firstTokenTimer.stop();
     if (m_exchange) {
         m_exchange->abort();
     }

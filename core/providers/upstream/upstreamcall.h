@@ -6,13 +6,14 @@
 #include "core/common/result.h"
 #include "core/providers/http/upstreamexchange.h"
 #include "core/providers/iprovider.h"
-#include "core/providers/sse/ssedecoder.h"
+#include "core/common/sse.h"
 #include "core/providers/wire/streampipe.h"
 #include "core/translate/chatmodel.h"
 
 #include <QByteArray>
 #include <QPointer>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 
@@ -35,6 +36,10 @@ public:
 
     /// Sends `spec`, or fails (from the event loop) with its error: HTTP 400, not retryable.
     void start(UpstreamClient *client, const Result<UpstreamRequestSpec> &spec);
+    /// Streams only: when no event reaches the client within `ms` of the 2xx headers, the
+    /// attempt fails as a retryable Timeout (nothing was relayed, so the dispatcher fails
+    /// over). 0 = off. Call before start().
+    void setFirstTokenTimeout(int ms) { m_firstTokenTimeoutMs = ms; }
     void cancel() override;
 
 private:
@@ -42,6 +47,7 @@ private:
     void onBody(const QByteArray &bytes);
     void onFinished();
     void onFailed(UpstreamExchange::ErrorKind kind, const QString &message);
+    void onFirstTokenTimeout();
     /// Passes decoded events through the pipe; false when the call ended meanwhile.
     bool pump();
     void finishStream();
@@ -66,6 +72,8 @@ private:
     bool m_emitted = false; ///< data() was emitted: the client stream has begun
     QByteArray m_body; ///< non-stream body, or the error body of a non-2xx reply
     SseDecoder m_sse;
+    int m_firstTokenTimeoutMs = 0;
+    QTimer m_firstTokenTimer;
     std::unique_ptr<StreamPipe> m_pipe;
 };
 

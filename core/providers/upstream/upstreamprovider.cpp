@@ -4,6 +4,7 @@
 
 #include "core/common/tr.h"
 #include "core/providers/http/upstreamclient.h"
+#include "core/providers/upstream/embeddingscall.h"
 #include "core/providers/upstream/upstreamcall.h"
 #include "core/providers/wire/wireadapter.h"
 
@@ -33,6 +34,7 @@ ProviderCall *UpstreamProvider::startChat(const ProviderRequest &request, QObjec
 {
     auto *call = new Internal::UpstreamCall(m_settings.id, m_settings.apiKey, wireFormat(),
                                             request, parent);
+    call->setFirstTokenTimeout(m_settings.firstTokenTimeoutMs);
     if (!m_adapter) {
         call->start(m_client.data(),
                     Error{QStringLiteral("unknown_kind"),
@@ -41,6 +43,29 @@ ProviderCall *UpstreamProvider::startChat(const ProviderRequest &request, QObjec
         return call;
     }
     call->start(m_client.data(), m_adapter->buildRequest(request)); // failures arrive later
+    return call;
+}
+
+bool UpstreamProvider::supportsEmbeddings() const
+{
+    return m_adapter && m_adapter->supportsEmbeddings();
+}
+
+ProviderCall *UpstreamProvider::startEmbeddings(const EmbeddingsRequest &request, QObject *parent)
+{
+    if (!supportsEmbeddings()) {
+        return nullptr;
+    }
+    Result<Translate::EmbeddingsInput> input = Translate::EmbeddingsCodec::decodeOpenAiRequest(request.body);
+    auto *call = new Internal::EmbeddingsCall(m_settings.id, m_settings.apiKey, wireFormat(),
+                                              input ? input.value() : Translate::EmbeddingsInput{},
+                                              parent);
+    if (!input) {
+        call->failInvalid(input.error().message);
+        return call;
+    }
+    call->start(m_client.data(), m_adapter->buildEmbeddingsRequest(request, input.value()),
+                request.upstreamModel);
     return call;
 }
 

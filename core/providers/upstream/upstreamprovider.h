@@ -33,6 +33,10 @@ public:
     QString kind() const override { return m_settings.kind; }
     Translate::WireFormat wireFormat() const override;
     ProviderCall *startChat(const ProviderRequest &request, QObject *parent) override;
+    /// openai: the body relayed to {base_url}/embeddings; gemini: translated to
+    /// models/{model}:batchEmbedContents and back. anthropic has none (null).
+    bool supportsEmbeddings() const override;
+    ProviderCall *startEmbeddings(const EmbeddingsRequest &request, QObject *parent) override;
 
     /// Where a request for `model` goes (empty for an unknown kind).
     QUrl endpoint(const QString &model = {}, bool stream = false) const;

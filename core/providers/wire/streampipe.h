@@ -4,7 +4,7 @@
 
 #include "core/common/usage.h"
 #include "core/providers/iprovider.h"
-#include "core/providers/sse/ssedecoder.h"
+#include "core/common/sse.h"
 #include "core/translate/chatmodel.h"
 
 #include <QByteArray>

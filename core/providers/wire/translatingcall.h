@@ -5,7 +5,7 @@
 #include "core/common/httptypes.h"
 #include "core/common/result.h"
 #include "core/providers/iprovider.h"
-#include "core/providers/sse/ssedecoder.h"
+#include "core/common/sse.h"
 #include "core/providers/wire/streampipe.h"
 
 #include <QPointer>

@@ -26,9 +26,12 @@ public:
         : WireAdapter(settings)
         , m_url(baseUrl(QStringLiteral("https://api.openai.com/v1"))
                 + QLatin1String("/chat/completions"))
+        , m_embeddingsUrl(baseUrl(QStringLiteral("https://api.openai.com/v1"))
+                          + QLatin1String("/embeddings"))
     {
     }
     QString kind() const override { return QStringLiteral("openai"); }
+    bool supportsEmbeddings() const override { return true; }
     WireFormat format() const override { return WireFormat::OpenAi; }
     QUrl endpoint(const QString &, bool) const override { return m_url; }
 
@@ -55,9 +58,17 @@ protected:
     {
         return Translate::OpenAiCodec::encodeRequest(chat);
     }
+    void embeddingsTarget(const EmbeddingsRequest &request, const Translate::EmbeddingsInput &,
+                          QUrl &url, QJsonObject &body) const override
+    {
+        url = m_embeddingsUrl;
+        body = request.body; // relayed: token arrays, base64 and dimensions as the client sent them
+        body.insert(QLatin1String("model"), request.upstreamModel);
+    }
 
 private:
     QUrl m_url;
+    QUrl m_embeddingsUrl;
 };
 
 /// Anthropic Messages: `{base}/messages`, x-api-key + anthropic-version, max_tokens required.
@@ -113,6 +124,7 @@ public:
     {
     }
     QString kind() const override { return QStringLiteral("gemini"); }
+    bool supportsEmbeddings() const override { return true; }
     WireFormat format() const override { return WireFormat::Gemini; }
     QUrl endpoint(const QString &model, bool stream) const override
     {
@@ -122,8 +134,7 @@ public:
         }
         const QString method = stream ? QStringLiteral(":streamGenerateContent?alt=sse")
                                       : QStringLiteral(":generateContent");
-        return QUrl(m_base + QLatin1String("/models/")
-                    + QString::fromLatin1(QUrl::toPercentEncoding(name, "-._~")) + method);
+        return modelUrl(name, method);
     }
 
 protected:
@@ -142,8 +153,25 @@ protected:
     {
         return Translate::GeminiCodec::encodeRequest(chat);
     }
+    void embeddingsTarget(const EmbeddingsRequest &request,
+                          const Translate::EmbeddingsInput &input, QUrl &url,
+                          QJsonObject &body) const override
+    {
+        QString name = request.upstreamModel;
+        if (name.startsWith(QLatin1String("models/"))) {
+            name.remove(0, 7);
+        }
+        url = modelUrl(name, QStringLiteral(":batchEmbedContents"));
+        body = Translate::EmbeddingsCodec::encodeGeminiBatch(input, name);
+    }
 
 private:
+    QUrl modelUrl(const QString &name, const QString &method) const
+    {
+        return QUrl(m_base + QLatin1String("/models/")
+                    + QString::fromLatin1(QUrl::toPercentEncoding(name, "-._~")) + method);
+    }
+
     QString m_base;
 };
 
@@ -196,6 +224,42 @@ Result<UpstreamRequestSpec> WireAdapter::buildRequest(const ProviderRequest &req
     spec.headers.append({QByteArrayLiteral("Accept"), request.stream
                                                           ? QByteArrayLiteral("text/event-stream")
                                                           : QByteArrayLiteral("application/json")});
+    if (format() == WireFormat::Anthropic && request.clientFormat == WireFormat::Anthropic
+        && !request.anthropicBeta.isEmpty()) {
+        // Beta features (prompt-caching, extended output, …) only mean something when relayed.
+        spec.headers.append({QByteArrayLiteral("anthropic-beta"), request.anthropicBeta});
+    }
+    spec.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    spec.connectTimeoutMs = m_settings.connectTimeoutMs;
+    spec.firstByteTimeoutMs = m_settings.firstByteTimeoutMs;
+    spec.totalTimeoutMs = m_settings.requestTimeoutMs;
+    return spec;
+}
+
+void WireAdapter::embeddingsTarget(const EmbeddingsRequest &, const Translate::EmbeddingsInput &,
+                                   QUrl &, QJsonObject &) const
+{
+}
+
+Result<UpstreamRequestSpec> WireAdapter::buildEmbeddingsRequest(
+    const EmbeddingsRequest &request, const Translate::EmbeddingsInput &input) const
+{
+    if (!supportsEmbeddings()) {
+        return Error{QStringLiteral("no_embeddings"),
+                     Tr::tr("provider %1 (%2) has no embeddings endpoint").arg(m_settings.id, kind())};
+    }
+    if (format() == WireFormat::Gemini && input.tokenArrays) {
+        return Error{QStringLiteral("untranslatable_request"),
+                     Tr::tr("provider %1 (gemini) embeds text only; token-array input cannot be sent to it")
+                         .arg(m_settings.id)};
+    }
+    QJsonObject body;
+    UpstreamRequestSpec spec;
+    embeddingsTarget(request, input, spec.url, body);
+    spec.method = QByteArrayLiteral("POST");
+    spec.headers = authHeaders();
+    spec.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    spec.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
     spec.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     spec.connectTimeoutMs = m_settings.connectTimeoutMs;
     spec.firstByteTimeoutMs = m_settings.firstByteTimeoutMs;

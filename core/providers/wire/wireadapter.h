@@ -7,6 +7,7 @@
 #include "core/providers/http/upstreamclient.h"
 #include "core/providers/iprovider.h"
 #include "core/translate/chatmodel.h"
+#include "core/translate/embeddingscodec.h"
 
 #include <QString>
 #include <QUrl>
@@ -31,6 +32,11 @@ public:
     /// The whole upstream request, timeouts included. Fails (message for the client) when
     /// the client's request cannot be expressed in this format.
     Result<UpstreamRequestSpec> buildRequest(const ProviderRequest &request) const;
+    /// Whether this upstream has an embeddings endpoint (OpenAI and Gemini do).
+    virtual bool supportsEmbeddings() const { return false; }
+    /// The upstream request of one embeddings attempt (`input` is `request.body` decoded).
+    Result<UpstreamRequestSpec> buildEmbeddingsRequest(const EmbeddingsRequest &request,
+                                                       const Translate::EmbeddingsInput &input) const;
 
 protected:
     explicit WireAdapter(const Config::ProviderSettings &settings);
@@ -40,6 +46,10 @@ protected:
     virtual void prepareRelayBody(QJsonObject &body, const ProviderRequest &request) const = 0;
     /// Encodes the internal model (model and stream already set on `chat`).
     virtual Result<QJsonObject> encode(const Translate::ChatRequest &chat) const = 0;
+    /// URL and body of an embeddings request; only called when supportsEmbeddings().
+    virtual void embeddingsTarget(const EmbeddingsRequest &request,
+                                  const Translate::EmbeddingsInput &input, QUrl &url,
+                                  QJsonObject &body) const;
 
     /// `base_url` without trailing slashes, or `fallback` when empty.
     QString baseUrl(const QString &fallback) const;

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
-#include "core/providers/sse/ssedecoder.h"
+#include "core/common/sse.h"
 
 #include <utility>
 
-namespace Switchyard::Providers {
+namespace Switchyard {
 
 namespace {
 constexpr char s_bom[] = "\xEF\xBB\xBF";
@@ -116,4 +116,4 @@ void SseDecoder::dispatch(qsizetype end)
     m_eventStart = end;
 }
 
-} // namespace Switchyard::Providers
+} // namespace Switchyard

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "core/keys/peerprocess.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace Switchyard;
+using namespace Switchyard::Keys;
+
+class tst_PeerProcess final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void socketInode_data();
+    void socketInode();
+    void namesTheProgramOnTheOtherEnd();
+    void nonLoopbackIsNotResolved();
+};
+
+void tst_PeerProcess::socketInode_data()
+{
+    QTest::addColumn<int>("port");
+    QTest::addColumn<int>("remotePort");
+    QTest::addColumn<quint64>("inode");
+    // Ports are hex: 1CFC = 7420, 9C40 = 40000, 9C41 = 40001.
+    QTest::newRow("client side of a connection") << 40000 << 7420 << quint64(111);
+    QTest::newRow("server side of it") << 7420 << 40000 << quint64(222);
+    QTest::newRow("other connection") << 40001 << 7420 << quint64(333);
+    QTest::newRow("absent") << 40002 << 7420 << quint64(0);
+    QTest::newRow("listening socket: remote port 0") << 7420 << 0 << quint64(444);
+}
+
+void tst_PeerProcess::socketInode()
+{
+    QFETCH(int, port);
+    QFETCH(int, remotePort);
+    QFETCH(quint64, inode);
+    const QByteArray table =
+        "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+        "   0: 0100007F:1CFC 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 444 1 0\n"
+        "   1: 0100007F:9C40 0100007F:1CFC 01 00000000:00000000 00:00000000 00000000  1000        0 111 1 0\n"
+        "   2: 0100007F:1CFC 0100007F:9C40 01 00000000:00000000 00:00000000 00000000  1000        0 222 1 0\n"
+        "   3: 0100007F:9C41 0100007F:1CFC 01 00000000:00000000 00:00000000 00000000  1000        0 333 1 0\n";
+    QCOMPARE(PeerProcessResolver::socketInode(table, quint16(port), quint16(remotePort)), inode);
+}
+
+void tst_PeerProcess::namesTheProgramOnTheOtherEnd()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("procfs attribution is Linux-only");
+#endif
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(server.hasPendingConnections(), 5000);
+    QTcpSocket *accepted = server.nextPendingConnection();
+    QVERIFY(accepted);
+
+    // This test process is both ends: the client socket belongs to this executable.
+    PeerProcessResolver resolver;
+    const QString app = resolver.applicationFor(accepted->peerAddress(), accepted->peerPort(), server.serverPort());
+    QCOMPARE(app, QFileInfo(QCoreApplication::applicationFilePath()).fileName());
+}
+
+void tst_PeerProcess::nonLoopbackIsNotResolved()
+{
+    PeerProcessResolver resolver;
+    QVERIFY(resolver.applicationFor(QHostAddress(QStringLiteral("192.0.2.7")), 40000, 7420).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_PeerProcess)
+#include "tst_peerprocess.moc"
