@@ -46,7 +46,7 @@ CliRun runCli(const QStringList &arguments, int timeoutMs = 30000)
 
 QByteArray chatBody()
 {
-    const QJsonObject body{{QStringLiteral("model"), QStringLiteral("auto")},
+    const QJsonObject body{{QStringLiteral("model"), QStringLiteral("sim-fast")},
                            {QStringLiteral("messages"),
                             QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
                                                    {QStringLiteral("content"), QStringLiteral("Say hello")}}}}};
@@ -122,8 +122,15 @@ void tst_Cli::revokingAnUnknownKeyFails()
 void tst_Cli::reportCountsRequestsPerCustomer()
 {
     GatewayProcess gateway;
-    const QJsonObject config{{QStringLiteral("server"), QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
-                                                                    {QStringLiteral("port"), 0}}}};
+    const QJsonObject config{
+        {QStringLiteral("server"), QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("port"), 0}}},
+        {QStringLiteral("providers"), QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("sim")},
+                                                             {QStringLiteral("kind"), QStringLiteral("simulated")},
+                                                             {QStringLiteral("latency_ms"), 0},
+                                                             {QStringLiteral("tokens_per_second"), 5000},
+                                                             {QStringLiteral("failure_rate"), 0}}}},
+        {QStringLiteral("models"), QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("sim-fast")},
+                                                          {QStringLiteral("provider"), QStringLiteral("sim")}}}}};
     QVERIFY2(gateway.start(config), gateway.standardError().constData());
     HttpTestClient client;
     const QUrl chat = gateway.baseUrl().resolved(QUrl(QStringLiteral("/v1/chat/completions")));
