@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "app/clicommands.h"
 
+#include "core/appoptions.h"
+
 #include "core/keys/virtualkey.h"
 #include "core/reports/report.h"
 #include "core/store/keystore.h"
@@ -14,7 +16,6 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QStandardPaths>
 
 #include <cstdio>
 #include <optional>
@@ -36,12 +37,6 @@ void printOut(const QString &line)
 void printErr(const QString &line)
 {
     std::fprintf(stderr, "%s\n", qUtf8Printable(line));
-}
-
-QString dataDirFor(const CoreOptions &options)
-{
-    return options.dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-                                     : options.dataDir;
 }
 
 std::optional<qint64> nonNegative(const QCommandLineParser &parser, const QString &name)
@@ -80,14 +75,15 @@ int issueKey(const QCommandLineParser &parser, Store::KeyStore &store)
         printErr(tr("keys issue: --rpm, --tpm and --budget take a number of 0 or more"));
         return 2;
     }
-    Keys::IssuedKey issued = Keys::issueKey(name, QDateTime::currentDateTimeUtc());
-    issued.key.customer = parser.value(QStringLiteral("customer"));
-    issued.key.project = parser.value(QStringLiteral("project"));
+    Keys::VirtualKey settings;
+    settings.name = name;
+    settings.customer = parser.value(QStringLiteral("customer"));
+    settings.project = parser.value(QStringLiteral("project"));
     for (const QString &model : parser.value(QStringLiteral("models")).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        issued.key.allowedModels.append(model.trimmed());
-    issued.key.limits.requestsPerMinute = *rpm;
-    issued.key.limits.tokensPerMinute = *tpm;
-    issued.key.monthlyBudgetUsd = budget;
+        settings.allowedModels.append(model.trimmed());
+    settings.limits = {*rpm, *tpm};
+    settings.monthlyBudgetUsd = budget;
+    const Keys::IssuedKey issued = Keys::issueKey(settings, QDateTime::currentDateTimeUtc());
     const auto inserted = store.insert(issued.key);
     if (!inserted.ok()) {
         printErr(tr("keys issue: %1").arg(inserted.error().message));
@@ -164,11 +160,6 @@ std::optional<QDateTime> parseBound(const QString &text, bool endOfDay)
 }
 
 } // namespace
-
-QString databasePathFor(const CoreOptions &options)
-{
-    return QDir(dataDirFor(options)).filePath(QStringLiteral("switchyard.sqlite"));
-}
 
 void addCommandOptions(QCommandLineParser &parser, const QString &command)
 {

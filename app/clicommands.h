@@ -10,9 +10,6 @@ class QCommandLineParser;
 
 namespace Switchyard::App {
 
-/// `<data-dir>/switchyard.sqlite`, with the same default data directory the gateway uses.
-QString databasePathFor(const CoreOptions &options);
-
 /// Adds the options of `keys` or `report` (nothing for other commands).
 void addCommandOptions(QCommandLineParser &parser, const QString &command);
 

@@ -5,6 +5,8 @@
 #include "core/common/tr.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QStandardPaths>
 
 namespace Switchyard {
 
@@ -31,6 +33,14 @@ Result<CoreOptions> coreOptionsFrom(const QCommandLineParser &parser)
         options.port = port;
     }
     return options;
+}
+
+QString databasePathFor(const CoreOptions &options)
+{
+    const QString dataDir = options.dataDir.isEmpty()
+        ? QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+        : options.dataDir;
+    return QDir(dataDir).filePath(QStringLiteral("switchyard.sqlite"));
 }
 
 } // namespace Switchyard

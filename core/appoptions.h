@@ -13,5 +13,8 @@ namespace Switchyard {
 void addCoreOptions(QCommandLineParser &parser);
 /// Reads them back, with an error a person can act on (e.g. a port out of range).
 Result<CoreOptions> coreOptionsFrom(const QCommandLineParser &parser);
+/// The request log the options point at: <data dir>/switchyard.sqlite, where the data dir
+/// defaults to the platform's application data directory.
+QString databasePathFor(const CoreOptions &options);
 
 } // namespace Switchyard

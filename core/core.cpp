@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "core/core.h"
 
+#include "core/appoptions.h"
 #include "core/common/clock.h"
 #include "core/common/tr.h"
 #include "core/config/configloader.h"
@@ -21,13 +22,11 @@
 #include "core/telemetry/logbus.h"
 #include "core/telemetry/statscollector.h"
 
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QProcessEnvironment>
-#include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
 
@@ -114,11 +113,8 @@ void Core::init()
     if (!address.isLoopback() && !m_config->server.requireKeys)
         qCInfo(lcCore, "listening on %s, not loopback: require_keys is forced on", qUtf8Printable(m_config->server.host));
 
-    const QString dataDir = m_options.dataDir.isEmpty()
-        ? QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-        : m_options.dataDir;
     m_store = std::make_unique<Store::RequestStore>();
-    const Result<int> opened = m_store->open(QDir(dataDir).filePath(QStringLiteral("switchyard.sqlite")));
+    const Result<int> opened = m_store->open(databasePathFor(m_options));
     if (!opened.ok()) {
         Q_EMIT startFailed(opened.error().message);
         return;

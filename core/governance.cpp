@@ -140,12 +140,7 @@ Result<Keys::IssuedKey> Governance::issueKey(const Keys::VirtualKey &settings)
 {
     if (!m_keyStore)
         return Error{QStringLiteral("keys.unavailable"), Tr::tr("virtual keys are unavailable (see the log)")};
-    Keys::IssuedKey issued = Keys::issueKey(settings.name, QDateTime::currentDateTimeUtc());
-    issued.key.customer = settings.customer;
-    issued.key.project = settings.project;
-    issued.key.allowedModels = settings.allowedModels;
-    issued.key.limits = settings.limits;
-    issued.key.monthlyBudgetUsd = settings.monthlyBudgetUsd;
+    const Keys::IssuedKey issued = Keys::issueKey(settings, QDateTime::currentDateTimeUtc());
     if (const Result<bool> stored = m_keyStore->insert(issued.key); !stored.ok())
         return stored.error();
     m_keyRegistry->reload();

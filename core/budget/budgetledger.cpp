@@ -17,11 +17,6 @@ using Scope = Config::BudgetSettings::Scope;
 // reservation that exactly fills the limit is not refused by rounding.
 constexpr double kSlackUsd = 1e-9;
 
-QString usd(double value)
-{
-    return QStringLiteral("$") + QString::number(value, 'f', value >= 1 ? 2 : 4);
-}
-
 bool sameIdentity(const Config::BudgetSettings &a, const Config::BudgetSettings &b)
 {
     return a.name == b.name && a.scope == b.scope && a.match == b.match && a.period == b.period
@@ -29,6 +24,11 @@ bool sameIdentity(const Config::BudgetSettings &a, const Config::BudgetSettings 
 }
 
 } // namespace
+
+QString formatUsd(double value)
+{
+    return QStringLiteral("$") + QString::number(value, 'f', value >= 1 ? 2 : 4);
+}
 
 BudgetLedger::BudgetLedger(const IClock *clock)
     : m_clock(clock)
@@ -100,17 +100,18 @@ QString BudgetLedger::exclusion(State &state, const CandidateCost &candidate, Bu
 {
     const Config::BudgetSettings &budget = state.budget;
     const double committed = state.spentUsd + state.reservedUsd;
-    blockOut = {budget.name, committed, budget.limitUsd, state.window.end};
+    blockOut = {budget.name, committed, budget.limitUsd, state.window.end,
+                qMax<qint64>(0, m_clock->now().msecsTo(state.window.end))};
     if (budget.onLimit == Action::Block) {
         if (!candidate.priceKnown)
             return Tr::tr("budget '%1': price unknown, so its cost cannot be reserved").arg(budget.name);
         if (committed + candidate.worstCaseUsd > budget.limitUsd + kSlackUsd)
             return Tr::tr("budget '%1': worst case %2 would exceed the limit (%3 of %4 committed)")
-                .arg(budget.name, usd(candidate.worstCaseUsd), usd(committed), usd(budget.limitUsd));
+                .arg(budget.name, formatUsd(candidate.worstCaseUsd), formatUsd(committed), formatUsd(budget.limitUsd));
     } else if (budget.onLimit == Action::Downgrade && committed >= budget.limitUsd - kSlackUsd) {
         if (!candidate.priceKnown || candidate.outputPrice > budget.priceCapOutput + kSlackUsd)
             return Tr::tr("budget '%1' reached: downgraded to models up to %2 per 1M output tokens")
-                .arg(budget.name, usd(budget.priceCapOutput));
+                .arg(budget.name, formatUsd(budget.priceCapOutput));
     }
     return {};
 }
@@ -169,7 +170,7 @@ Admission BudgetLedger::admit(const BudgetSubject &subject, const QList<Candidat
         holds.append({state->budget.name, state->window.start, worstAllowed});
     }
     admission.notes.append(Tr::tr("reserved %1 against %n budget(s)", nullptr, int(applicable.size()))
-                               .arg(usd(worstAllowed)));
+                               .arg(formatUsd(worstAllowed)));
     return admission;
 }
 

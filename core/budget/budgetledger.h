@@ -15,6 +15,9 @@
 
 namespace Switchyard::Budget {
 
+/// "$12.40", or "$0.0500" below a dollar, where cents would hide the figure.
+QString formatUsd(double value);
+
 /// Who a request is spent for; budgets match on these.
 struct BudgetSubject
 {
@@ -42,6 +45,7 @@ struct BudgetBlock
     double spentUsd = 0; ///< settled + reserved in the period
     double limitUsd = 0;
     QDateTime resetsAt;  ///< UTC end of the period
+    qint64 retryAfterMs = 0; ///< until resetsAt, by the ledger's clock
 };
 
 /// The ledger's answer for one request.

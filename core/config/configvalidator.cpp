@@ -4,11 +4,10 @@
 
 #include "configreader.h"
 #include "core/common/tr.h"
+#include "core/config/conditionsyntax.h"
 
 #include <QHash>
 #include <QJsonArray>
-#include <QMap>
-#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -151,132 +150,6 @@ private:
     QList<qsizetype> m_cycle;
 };
 
-// The `when` syntax of conditional routes. Mirrors core/routing/conditions.cpp (which this
-// library cannot link: routing depends on config); tst_conditions checks that both agree.
-enum class FieldKind { Text, List, Flag, Number };
-
-bool checkWhen(Reader &r, const QJsonValue &when, const QString &path);
-
-bool checkOperand(Reader &r, const QString &field, FieldKind kind, const QString &op,
-                  const QJsonValue &operand, const QString &path)
-{
-    static const QStringList ops = {QStringLiteral("$eq"), QStringLiteral("$ne"), QStringLiteral("$in"),
-                                    QStringLiteral("$nin"), QStringLiteral("$gt"), QStringLiteral("$lt"),
-                                    QStringLiteral("$regex"), QStringLiteral("$and"), QStringLiteral("$or")};
-    if (!ops.contains(op)) {
-        const QString near = Reader::suggest(op, ops);
-        return r.fail(path, near.isEmpty()
-                                ? Tr::tr("unknown operator '%1' (expected one of: %2)").arg(op, ops.join(QStringLiteral(", ")))
-                                : Tr::tr("unknown operator '%1' (did you mean '%2'?)").arg(op, near));
-    }
-    if (op == QLatin1String("$and") || op == QLatin1String("$or")) {
-        return r.fail(path, Tr::tr("'%1' combines whole conditions; write it next to the fields, not under '%2'")
-                                .arg(op, field));
-    }
-    const bool list = op == QLatin1String("$in") || op == QLatin1String("$nin");
-    const bool order = op == QLatin1String("$gt") || op == QLatin1String("$lt");
-    const auto notFor = [&](const QString &allowed) {
-        return r.fail(path, Tr::tr("'%1' does not apply to '%2' (use %3)").arg(op, field, allowed));
-    };
-    const auto expect = [&](const QJsonValue &v, const QString &p, bool ok, const QString &what) {
-        return ok || r.fail(p, Tr::tr("expected %1, got %2").arg(what, Reader::typeName(v)));
-    };
-    if (kind == FieldKind::Flag) {
-        if (op != QLatin1String("$eq") && op != QLatin1String("$ne")) {
-            return notFor(QStringLiteral("$eq or $ne"));
-        }
-        return expect(operand, path, operand.isBool(), Tr::tr("true or false"));
-    }
-    if (kind == FieldKind::Number && op == QLatin1String("$regex")) {
-        return notFor(QStringLiteral("$eq, $ne, $gt, $lt, $in or $nin"));
-    }
-    if (kind != FieldKind::Number && order) {
-        return notFor(QStringLiteral("$eq, $ne, $in, $nin or $regex"));
-    }
-    const bool number = kind == FieldKind::Number;
-    if (list) {
-        if (!expect(operand, path, operand.isArray(),
-                    number ? Tr::tr("an array of numbers") : Tr::tr("an array of strings"))) {
-            return false;
-        }
-        const QJsonArray items = operand.toArray();
-        for (qsizetype i = 0; i < items.size(); ++i) {
-            const QJsonValue item = items.at(i);
-            if (!expect(item, Reader::index(path, i), number ? item.isDouble() : item.isString(),
-                        number ? Tr::tr("a number") : Tr::tr("a string"))) {
-                return false;
-            }
-        }
-        return true;
-    }
-    if (!expect(operand, path, number ? operand.isDouble() : operand.isString(),
-                number ? Tr::tr("a number") : Tr::tr("a string"))) {
-        return false;
-    }
-    if (op == QLatin1String("$regex")) {
-        const QRegularExpression re(operand.toString());
-        if (!re.isValid()) {
-            return r.fail(path, Tr::tr("invalid regular expression: %1 at offset %2")
-                                    .arg(re.errorString())
-                                    .arg(re.patternErrorOffset()));
-        }
-    }
-    return true;
-}
-
-bool checkWhen(Reader &r, const QJsonValue &when, const QString &path)
-{
-    static const QMap<QString, FieldKind> fields = {
-        {QStringLiteral("customer"), FieldKind::Text}, {QStringLiteral("project"), FieldKind::Text},
-        {QStringLiteral("feature"), FieldKind::Text},  {QStringLiteral("app"), FieldKind::Text},
-        {QStringLiteral("tags"), FieldKind::List},     {QStringLiteral("has_tools"), FieldKind::Flag},
-        {QStringLiteral("has_images"), FieldKind::Flag}, {QStringLiteral("prompt_tokens"), FieldKind::Number}};
-    if (!when.isObject()) {
-        return r.fail(path, Tr::tr("expected an object of conditions, got %1").arg(Reader::typeName(when)));
-    }
-    const QJsonObject obj = when.toObject();
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
-        const QString keyPath = Reader::child(path, it.key());
-        if (it.key() == QLatin1String("$and") || it.key() == QLatin1String("$or")) {
-            const QJsonArray items = it.value().toArray();
-            if (!it.value().isArray() || items.isEmpty()) {
-                return r.fail(keyPath, Tr::tr("expected a non-empty array of conditions, got %1")
-                                           .arg(Reader::typeName(it.value())));
-            }
-            for (qsizetype i = 0; i < items.size(); ++i) {
-                if (!checkWhen(r, items.at(i), Reader::index(keyPath, i))) {
-                    return false;
-                }
-            }
-            continue;
-        }
-        if (!fields.contains(it.key())) {
-            if (it.key().startsWith(QLatin1Char('$'))) {
-                return r.fail(keyPath, Tr::tr("unknown field '%1' (only $and and $or may stand next to fields)")
-                                           .arg(it.key()));
-            }
-            return unknownName(r, keyPath, Tr::tr("condition field"), it.key(), fields.keys());
-        }
-        const FieldKind kind = fields.value(it.key());
-        if (!it.value().isObject()) {
-            if (!checkOperand(r, it.key(), kind, QStringLiteral("$eq"), it.value(), keyPath)) {
-                return false;
-            }
-            continue;
-        }
-        const QJsonObject ops = it.value().toObject();
-        if (ops.isEmpty()) {
-            return r.fail(keyPath, Tr::tr("name at least one operator ($eq, $ne, $in, $nin, $gt, $lt, $regex)"));
-        }
-        for (auto op = ops.begin(); op != ops.end(); ++op) {
-            if (!checkOperand(r, it.key(), kind, op.key(), op.value(), Reader::child(keyPath, op.key()))) {
-                return false;
-            }
-        }
-    }
-    return true;
-}
-
 } // namespace
 
 bool ConfigValidator::validate(Reader &r, const GatewayConfig &config, const QJsonObject &root)
@@ -328,8 +201,10 @@ bool ConfigValidator::validate(Reader &r, const GatewayConfig &config, const QJs
             const QString whenPath = Reader::child(
                 Reader::index(Reader::child(routePath(i), QStringLiteral("conditions")), j),
                 QStringLiteral("when"));
-            if (!checkWhen(r, route.conditions.at(j).toObject().value(QLatin1String("when")), whenPath)) {
-                return false;
+            ConditionNode parsed;
+            if (const std::optional<ConditionProblem> problem = ConditionSyntax::parse(
+                    route.conditions.at(j).toObject().value(QLatin1String("when")), whenPath, parsed)) {
+                return r.fail(problem->path, problem->problem);
             }
         }
         for (const Reference &ref : referencesOf(route, i, root)) {

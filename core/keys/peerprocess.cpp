@@ -12,8 +12,8 @@ namespace Switchyard::Keys {
 
 namespace {
 
-// A client port is reused only after its connection closed; a short expiry keeps a reused
-// port from inheriting the previous program's name for long.
+// A client port is reused only after its connection closed; after this long the socket's
+// inode is checked again, so a reused port never inherits the previous program's name.
 constexpr qint64 kCacheMs = 10'000;
 
 QByteArray readAll(const QString &path)
@@ -84,18 +84,23 @@ QString PeerProcessResolver::applicationFor(const QHostAddress &peer, quint16 pe
         return {};
     const quint32 key = (quint32(peerPort) << 16) | localPort;
     const qint64 now = steadyNowNs() / 1'000'000;
-    const auto hit = m_cache.constFind(key);
-    if (hit != m_cache.cend() && now - hit->atMs < kCacheMs)
+    const auto hit = m_cache.find(key);
+    if (hit != m_cache.end() && now - hit->atMs < kCacheMs)
         return hit->app;
 
     // The client's socket is the one whose local port is the peer port.
     quint64 inode = socketInode(readAll(m_procRoot + QStringLiteral("/net/tcp")), peerPort, localPort);
     if (inode == 0)
         inode = socketInode(readAll(m_procRoot + QStringLiteral("/net/tcp6")), peerPort, localPort);
+    if (hit != m_cache.end() && inode != 0 && hit->inode == inode) {
+        // Same socket as before (a keep-alive connection): no need to walk every process again.
+        hit->atMs = now;
+        return hit->app;
+    }
     const QString app = inode == 0 ? QString() : ownerOf(inode);
     if (m_cache.size() > 4096)
         m_cache.clear();
-    m_cache.insert(key, {app, now});
+    m_cache.insert(key, {app, inode, now});
     return app;
 }
 

@@ -20,7 +20,8 @@ public:
 
     /// The program name ("node", "python3", "cursor") of the process that owns the client
     /// socket `peerPort` connected to our `localPort`; empty when unknown. Cached per
-    /// connection: a cache hit costs one hash lookup.
+    /// connection: a hit costs one hash lookup; every 10 s the socket table is re-read and the
+    /// processes are walked again only if the socket changed.
     QString applicationFor(const QHostAddress &peer, quint16 peerPort, quint16 localPort);
 
     /// The inode of the socket bound to local port `port` and connected to `remotePort`,
@@ -35,6 +36,7 @@ private:
     struct Cached
     {
         QString app;
+        quint64 inode = 0; ///< the client socket the answer was found for
         qint64 atMs = 0;
     };
     QHash<quint32, Cached> m_cache; ///< (peerPort << 16 | localPort) → answer

@@ -22,6 +22,13 @@ bool isVirtualKey(QByteArrayView credential)
 
 IssuedKey issueKey(const QString &name, const QDateTime &nowUtc)
 {
+    VirtualKey settings;
+    settings.name = name;
+    return issueKey(settings, nowUtc);
+}
+
+IssuedKey issueKey(const VirtualKey &settings, const QDateTime &nowUtc)
+{
     std::array<quint32, 8> random{};
     QRandomGenerator::system()->fillRange(random.data(), random.size());
     const QByteArray bytes(reinterpret_cast<const char *>(random.data()), qsizetype(random.size() * sizeof(quint32)));
@@ -30,7 +37,8 @@ IssuedKey issueKey(const QString &name, const QDateTime &nowUtc)
 
     IssuedKey issued;
     issued.secret = QString::fromLatin1(secret);
-    issued.key.name = name;
+    issued.key = settings;
+    issued.key.revokedAt = {};
     issued.key.hash = hashSecret(secret);
     issued.key.id = QStringLiteral("key_") + QString::fromLatin1(issued.key.hash.left(8));
     issued.key.hint = issued.secret.left(7) + QChar(0x2026) + issued.secret.right(4);

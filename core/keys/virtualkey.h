@@ -41,7 +41,9 @@ struct IssuedKey
     QString secret; ///< "sy-" + 43 base64url chars (256 random bits)
 };
 
-/// Makes a new key with a random secret (QRandomGenerator::system()).
+/// Makes a new key with a random secret (QRandomGenerator::system()) and `settings`' name,
+/// customer, project, models, limits and budget; id, hint, hash and createdAt are its own.
+IssuedKey issueKey(const VirtualKey &settings, const QDateTime &nowUtc);
 IssuedKey issueKey(const QString &name, const QDateTime &nowUtc);
 QByteArray hashSecret(QByteArrayView secret);
 /// Whether a presented credential looks like one of ours ("sy-" prefix).

@@ -24,9 +24,16 @@ Budget::CandidateCost costOf(const Routing::Candidate &candidate, qint64 promptT
     return cost;
 }
 
-QString usd(double value)
+// Ends the request's reservation: success settles the logged cost (or the worst case when
+// the cost is unknown, e.g. a stream cut short); a failure releases it.
+void settleBudget(Exchange &exchange)
 {
-    return QStringLiteral("$") + QString::number(value, 'f', value >= 1 ? 2 : 4);
+    if (!exchange.budgetHold)
+        return;
+    if (exchange.status >= 200 && exchange.status < 300)
+        exchange.budgetHold->settle(exchange.costKnown ? std::optional<double>(exchange.costUsd) : std::nullopt);
+    else
+        exchange.budgetHold->release();
 }
 
 } // namespace
@@ -80,9 +87,9 @@ StageResult BudgetStage::onRequest(Exchange &exchange)
             result = StageResult::respond(
                 429, QStringLiteral("budget_exceeded"), QStringLiteral("budget_exceeded"),
                 Tr::tr("budget '%1' is exhausted: %2 spent or reserved of %3; it resets at %4")
-                    .arg(block.budget, usd(block.spentUsd), usd(block.limitUsd),
+                    .arg(block.budget, Budget::formatUsd(block.spentUsd), Budget::formatUsd(block.limitUsd),
                          block.resetsAt.toString(Qt::ISODate)));
-            const qint64 seconds = qMax<qint64>(1, QDateTime::currentDateTimeUtc().secsTo(block.resetsAt));
+            const qint64 seconds = qMax<qint64>(1, (block.retryAfterMs + 999) / 1000);
             result.headers.append({"retry-after", QByteArray::number(seconds)});
         }
         return result;
@@ -92,16 +99,6 @@ StageResult BudgetStage::onRequest(Exchange &exchange)
         exchange.onComplete.append(&settleBudget);
     }
     return StageResult::proceed();
-}
-
-void settleBudget(Exchange &exchange)
-{
-    if (!exchange.budgetHold)
-        return;
-    if (exchange.status >= 200 && exchange.status < 300)
-        exchange.budgetHold->settle(exchange.costKnown ? std::optional<double>(exchange.costUsd) : std::nullopt);
-    else
-        exchange.budgetHold->release();
 }
 
 } // namespace Switchyard::Pipeline

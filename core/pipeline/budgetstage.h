@@ -28,8 +28,4 @@ private:
     Budget::BudgetHold::AlertSink m_alerts;
 };
 
-/// Ends the request's reservation: success settles the logged cost (or the worst case when
-/// the cost is unknown, e.g. a stream cut short); a failure releases it.
-void settleBudget(Exchange &exchange);
-
 } // namespace Switchyard::Pipeline

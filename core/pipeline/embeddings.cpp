@@ -3,11 +3,10 @@
 #include "core/pipeline/embeddings.h"
 
 #include "core/common/tr.h"
+#include "core/pipeline/parsestage.h"
 #include "core/pipeline/providerregistry.h"
 #include "core/translate/embeddingscodec.h"
 
-#include <QJsonDocument>
-#include <QJsonParseError>
 
 namespace Switchyard::Pipeline {
 
@@ -18,35 +17,14 @@ StageResult invalid(const QString &code, const QString &message)
     return StageResult::respond(400, QStringLiteral("invalid_request_error"), code, message);
 }
 
-QString header(const Exchange &exchange, QByteArrayView name)
-{
-    return QString::fromUtf8(headerValue(exchange.request.headers, name)).trimmed();
-}
-
 } // namespace
 
 StageResult parseEmbeddings(Exchange &exchange)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(exchange.request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        if (exchange.request.body.trimmed().isEmpty()) {
-            return invalid(QStringLiteral("invalid_json"),
-                           Tr::tr("the request body is empty; send a JSON object with \"model\" and \"input\""));
-        }
-        return invalid(QStringLiteral("invalid_json"), Tr::tr("the request body is not valid JSON: %1 at byte %2")
-                                                           .arg(parseError.errorString())
-                                                           .arg(parseError.offset));
+    if (StageResult parsed = parseJsonBody(exchange, Tr::tr("\"model\" and \"input\""));
+        parsed.status != StageResult::Status::Continue) {
+        return parsed;
     }
-    if (!document.isObject()) {
-        return invalid(QStringLiteral("invalid_json"), Tr::tr("the request body must be a JSON object"));
-    }
-    exchange.body = document.object();
-    const QJsonValue model = exchange.body.value(QLatin1String("model"));
-    if (!model.isUndefined() && !model.isString()) {
-        return invalid(QStringLiteral("invalid_value"), Tr::tr("\"model\" must be a string"));
-    }
-    exchange.requestedModel = model.toString();
     Result<Translate::EmbeddingsInput> input = Translate::EmbeddingsCodec::decodeOpenAiRequest(exchange.body);
     if (!input) {
         const bool missing = !exchange.body.contains(QLatin1String("input"));
@@ -56,16 +34,9 @@ StageResult parseEmbeddings(Exchange &exchange)
     exchange.estimatedPromptTokens = Translate::EmbeddingsCodec::estimatePromptTokens(input.value().texts);
     exchange.stream = false;
 
-    exchange.customer = header(exchange, "x-switchyard-customer");
+    readAttribution(exchange);
     if (exchange.customer.isEmpty()) {
         exchange.customer = exchange.body.value(QLatin1String("user")).toString();
-    }
-    exchange.project = header(exchange, "x-switchyard-project");
-    exchange.feature = header(exchange, "x-switchyard-feature");
-    exchange.forcedRoute = header(exchange, "x-switchyard-route");
-    const QString tags = header(exchange, "x-switchyard-tags");
-    for (const QString &tag : tags.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        exchange.tags.append(tag.trimmed());
     }
     return StageResult::proceed();
 }

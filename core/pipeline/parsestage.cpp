@@ -84,14 +84,14 @@ void readTraits(Exchange &exchange)
 
 } // namespace
 
-StageResult ParseStage::onRequest(Exchange &exchange)
+StageResult parseJsonBody(Exchange &exchange, const QString &expectedFields)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(exchange.request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         if (exchange.request.body.trimmed().isEmpty())
             return invalid(QStringLiteral("invalid_json"),
-                           Tr::tr("the request body is empty; send a JSON object with \"model\" and \"messages\""));
+                           Tr::tr("the request body is empty; send a JSON object with %1").arg(expectedFields));
         return invalid(QStringLiteral("invalid_json"),
                        Tr::tr("the request body is not valid JSON: %1 at byte %2")
                            .arg(parseError.errorString())
@@ -105,15 +105,11 @@ StageResult ParseStage::onRequest(Exchange &exchange)
     if (!model.isUndefined() && !model.isString())
         return invalid(QStringLiteral("invalid_value"), Tr::tr("\"model\" must be a string"));
     exchange.requestedModel = model.toString();
-    const QJsonValue messages = exchange.body.value(QLatin1String("messages"));
-    if (!messages.isArray() || messages.toArray().isEmpty())
-        return invalid(QStringLiteral("missing_required_parameter"),
-                       Tr::tr("\"messages\" must be a non-empty array of chat messages"));
-    const QJsonValue stream = exchange.body.value(QLatin1String("stream"));
-    if (!stream.isUndefined() && !stream.isNull() && !stream.isBool())
-        return invalid(QStringLiteral("invalid_value"), Tr::tr("\"stream\" must be true or false"));
-    exchange.stream = stream.toBool();
+    return StageResult::proceed();
+}
 
+void readAttribution(Exchange &exchange)
+{
     exchange.customer = header(exchange, "x-switchyard-customer");
     exchange.project = header(exchange, "x-switchyard-project");
     exchange.feature = header(exchange, "x-switchyard-feature");
@@ -125,6 +121,23 @@ StageResult ParseStage::onRequest(Exchange &exchange)
     }
     if (const QString app = header(exchange, "x-switchyard-app"); !app.isEmpty())
         exchange.app = app;
+}
+
+StageResult ParseStage::onRequest(Exchange &exchange)
+{
+    if (StageResult parsed = parseJsonBody(exchange, Tr::tr("\"model\" and \"messages\""));
+        parsed.status != StageResult::Status::Continue)
+        return parsed;
+    const QJsonValue messages = exchange.body.value(QLatin1String("messages"));
+    if (!messages.isArray() || messages.toArray().isEmpty())
+        return invalid(QStringLiteral("missing_required_parameter"),
+                       Tr::tr("\"messages\" must be a non-empty array of chat messages"));
+    const QJsonValue stream = exchange.body.value(QLatin1String("stream"));
+    if (!stream.isUndefined() && !stream.isNull() && !stream.isBool())
+        return invalid(QStringLiteral("invalid_value"), Tr::tr("\"stream\" must be true or false"));
+    exchange.stream = stream.toBool();
+
+    readAttribution(exchange);
     readTraits(exchange);
 
     return exchange.clientFormat == Translate::WireFormat::Anthropic ? parseAnthropic(exchange)

@@ -18,6 +18,13 @@ private:
     StageResult parseAnthropic(Exchange &exchange);
 };
 
+/// Parses the body into `exchange.body` (a JSON object) and its optional string "model" into
+/// `requestedModel`; a 400 in the surface's shape otherwise. `expectedFields` completes the
+/// message for an empty body ("send a JSON object with …").
+StageResult parseJsonBody(Exchange &exchange, const QString &expectedFields);
+/// Reads the x-switchyard-* attribution headers (customer, project, feature, tags, app, route).
+void readAttribution(Exchange &exchange);
+
 /// Decodes an OpenAI client's body into the internal model once a provider needs it; a body
 /// the translator cannot read leaves `chatError` set instead (same-format providers still work).
 void ensureChat(Exchange &exchange);

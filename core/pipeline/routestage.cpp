@@ -21,15 +21,7 @@ Routing::RouteQuery RouteStage::queryFor(const Exchange &exchange)
     // ParseStage estimates; an exchange built without it falls back to ~4 bytes per token.
     query.promptTokens = exchange.estimatedPromptTokens > 0 ? exchange.estimatedPromptTokens
                                                             : exchange.request.body.size() / 4;
-    if (exchange.expectedOutputTokens > 0)
-        query.expectedOutputTokens = exchange.expectedOutputTokens;
-    query.customer = exchange.customer;
-    query.project = exchange.project;
-    query.feature = exchange.feature;
-    query.tags = exchange.tags;
-    query.app = exchange.app;
-    query.hasTools = exchange.hasTools;
-    query.hasImages = exchange.hasImages;
+    query.setTraits(exchange);
     return query;
 }
 

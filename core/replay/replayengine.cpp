@@ -68,15 +68,7 @@ Routing::RouteQuery ReplayEngine::queryFor(const LogRecord &record)
     }
     query.promptTokens = record.estimatedPromptTokens > 0 ? record.estimatedPromptTokens
                                                           : record.requestBytes / 4;
-    if (record.expectedOutputTokens > 0)
-        query.expectedOutputTokens = record.expectedOutputTokens;
-    query.customer = record.customer;
-    query.project = record.project;
-    query.feature = record.feature;
-    query.tags = record.tags;
-    query.app = record.app;
-    query.hasTools = record.hasTools;
-    query.hasImages = record.hasImages;
+    query.setTraits(record);
     return query;
 }
 

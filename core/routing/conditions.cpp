@@ -3,53 +3,22 @@
 #include "core/routing/conditions.h"
 
 #include "core/common/tr.h"
+#include "core/config/conditionsyntax.h"
 
 #include <QJsonObject>
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <optional>
-#include <vector>
 
 namespace Switchyard::Routing {
 
 namespace {
 
-enum class Field { Customer, Project, Feature, Tags, App, HasTools, HasImages, PromptTokens };
-enum class Kind { Text, List, Flag, Number };
-enum class Op { Always, Eq, Ne, In, Nin, Gt, Lt, Regex, And, Or };
-
-struct FieldInfo
-{
-    const char *name;
-    Field field;
-    Kind kind;
-};
-
-constexpr FieldInfo s_fields[] = {
-    {"customer", Field::Customer, Kind::Text},   {"project", Field::Project, Kind::Text},
-    {"feature", Field::Feature, Kind::Text},     {"tags", Field::Tags, Kind::List},
-    {"app", Field::App, Kind::Text},             {"has_tools", Field::HasTools, Kind::Flag},
-    {"has_images", Field::HasImages, Kind::Flag}, {"prompt_tokens", Field::PromptTokens, Kind::Number},
-};
-
-struct OpInfo
-{
-    const char *name;
-    Op op;
-};
-
-constexpr OpInfo s_ops[] = {{"$eq", Op::Eq}, {"$ne", Op::Ne},   {"$in", Op::In},
-                            {"$nin", Op::Nin}, {"$gt", Op::Gt}, {"$lt", Op::Lt},
-                            {"$regex", Op::Regex}, {"$and", Op::And}, {"$or", Op::Or}};
-
-QString child(const QString &path, const QString &key)
-{
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_-]*$"));
-    if (plain.match(key).hasMatch())
-        return path + QLatin1Char('.') + key;
-    return path + QStringLiteral("[\"") + key + QStringLiteral("\"]");
-}
+using Config::ConditionField;
+using Config::ConditionKind;
+using Config::ConditionOp;
+using Config::ConditionSyntax;
+using Node = Config::ConditionNode;
 
 QString index(const QString &path, qsizetype i)
 {
@@ -61,215 +30,65 @@ Error invalid(const QString &path, const QString &problem)
     return Error{QStringLiteral("condition_invalid"), path + QStringLiteral(": ") + problem};
 }
 
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return Tr::tr("null");
-    case QJsonValue::Bool: return Tr::tr("a boolean");
-    case QJsonValue::Double: return Tr::tr("a number");
-    case QJsonValue::String: return Tr::tr("a string");
-    case QJsonValue::Array: return Tr::tr("an array");
-    case QJsonValue::Object: return Tr::tr("an object");
-    case QJsonValue::Undefined: break;
-    }
-    return Tr::tr("nothing");
-}
-
 QString number(double value)
 {
     return QString::number(value, 'g', 15);
 }
 
-} // namespace
+// --- describe ---------------------------------------------------------------------------
 
-struct Condition::Node
+QString describeLeaf(const Node &node)
 {
-    Op op = Op::Always;
-    Field field = Field::Customer;
-    Kind kind = Kind::Text;
-    QStringList strings;
-    QList<double> numbers;
-    bool flag = false;
-    QRegularExpression regex;
-    std::vector<Node> children; ///< $and / $or
-    QString text;               ///< for describe()
-};
-
-namespace {
-
-using Node = Condition::Node;
-
-std::optional<Error> compileObject(const QJsonValue &value, const QString &path, Node &out);
-
-std::optional<Error> compileOperand(const FieldInfo &info, Op op, const QString &opName,
-                                    const QJsonValue &operand, const QString &path, Node &out)
-{
-    out.op = op;
-    out.field = info.field;
-    out.kind = info.kind;
-    const QString field = QLatin1String(info.name);
-    const auto notFor = [&](const QString &allowed) {
-        return invalid(path, Tr::tr("'%1' does not apply to '%2' (use %3)").arg(opName, field, allowed));
-    };
-    if (op == Op::And || op == Op::Or)
-        return invalid(path, Tr::tr("'%1' combines whole conditions; write it next to the fields, not under '%2'")
-                                 .arg(opName, field));
-    const bool isList = op == Op::In || op == Op::Nin;
-    if (info.kind == Kind::Flag) {
-        if (op != Op::Eq && op != Op::Ne)
-            return notFor(QStringLiteral("$eq or $ne"));
-        if (!operand.isBool())
-            return invalid(path, Tr::tr("expected true or false, got %1").arg(typeName(operand)));
-        out.flag = operand.toBool();
-        out.text = QStringLiteral("%1 %2 %3").arg(field, opName, out.flag ? QStringLiteral("true") : QStringLiteral("false"));
-        return std::nullopt;
-    }
-    if (info.kind == Kind::Number) {
-        if (op == Op::Regex)
-            return notFor(QStringLiteral("$eq, $ne, $gt, $lt, $in or $nin"));
-        const QJsonArray items = isList ? operand.toArray() : QJsonArray{operand};
-        if (isList && !operand.isArray())
-            return invalid(path, Tr::tr("expected an array of numbers, got %1").arg(typeName(operand)));
+    const QString field = ConditionSyntax::fieldName(node.field);
+    const QString op = ConditionSyntax::operatorName(node.op);
+    const bool list = node.op == ConditionOp::In || node.op == ConditionOp::Nin;
+    QString operand;
+    if (node.kind == ConditionKind::Flag) {
+        operand = node.flag ? QStringLiteral("true") : QStringLiteral("false");
+    } else if (node.kind == ConditionKind::Number) {
         QStringList shown;
-        for (qsizetype i = 0; i < items.size(); ++i) {
-            if (!items.at(i).isDouble())
-                return invalid(isList ? index(path, i) : path,
-                               Tr::tr("expected a number, got %1").arg(typeName(items.at(i))));
-            out.numbers.append(items.at(i).toDouble());
-            shown.append(number(items.at(i).toDouble()));
-        }
-        out.text = QStringLiteral("%1 %2 %3").arg(field, opName,
-                                                  isList ? QStringLiteral("[%1]").arg(shown.join(QStringLiteral(", "))) : shown.value(0));
-        return std::nullopt;
+        for (double n : node.numbers)
+            shown.append(number(n));
+        operand = list ? QStringLiteral("[%1]").arg(shown.join(QStringLiteral(", "))) : shown.value(0);
+    } else {
+        operand = list ? QStringLiteral("[%1]").arg(node.strings.join(QStringLiteral(", "))) : node.strings.value(0);
     }
-    if (op == Op::Gt || op == Op::Lt)
-        return notFor(QStringLiteral("$eq, $ne, $in, $nin or $regex"));
-    if (isList) {
-        if (!operand.isArray())
-            return invalid(path, Tr::tr("expected an array of strings, got %1").arg(typeName(operand)));
-        const QJsonArray items = operand.toArray();
-        for (qsizetype i = 0; i < items.size(); ++i) {
-            if (!items.at(i).isString())
-                return invalid(index(path, i), Tr::tr("expected a string, got %1").arg(typeName(items.at(i))));
-            out.strings.append(items.at(i).toString());
-        }
-        out.text = QStringLiteral("%1 %2 [%3]").arg(field, opName, out.strings.join(QStringLiteral(", ")));
-        return std::nullopt;
-    }
-    if (!operand.isString())
-        return invalid(path, Tr::tr("expected a string, got %1").arg(typeName(operand)));
-    out.strings = {operand.toString()};
-    if (op == Op::Regex) {
-        out.regex = QRegularExpression(operand.toString());
-        if (!out.regex.isValid())
-            return invalid(path, Tr::tr("invalid regular expression: %1 at offset %2")
-                                     .arg(out.regex.errorString())
-                                     .arg(out.regex.patternErrorOffset()));
-        out.regex.optimize();
-    }
-    out.text = QStringLiteral("%1 %2 %3").arg(field, opName, operand.toString());
-    return std::nullopt;
+    return QStringLiteral("%1 %2 %3").arg(field, op, operand);
 }
 
-std::optional<Error> compileField(const FieldInfo &info, const QJsonValue &value, const QString &path,
-                                  std::vector<Node> &out)
+QString describeNode(const Node &node)
 {
-    if (!value.isObject()) {
-        Node node;
-        if (auto error = compileOperand(info, Op::Eq, QStringLiteral("$eq"), value, path, node))
-            return error;
-        out.push_back(std::move(node));
-        return std::nullopt;
+    switch (node.op) {
+    case ConditionOp::Always: return Tr::tr("always");
+    case ConditionOp::AllFields: {
+        QStringList texts;
+        for (const Node &part : node.children)
+            texts.append(describeNode(part));
+        return texts.join(QStringLiteral(" and "));
     }
-    const QJsonObject ops = value.toObject();
-    if (ops.isEmpty())
-        return invalid(path, Tr::tr("name at least one operator (%1)").arg(Condition::operatorNames().join(QStringLiteral(", "))));
-    for (auto it = ops.begin(); it != ops.end(); ++it) {
-        const QString opPath = child(path, it.key());
-        const OpInfo *found = nullptr;
-        for (const OpInfo &op : s_ops) {
-            if (it.key() == QLatin1String(op.name))
-                found = &op;
-        }
-        if (!found)
-            return invalid(opPath, Tr::tr("unknown operator '%1' (expected one of: %2)")
-                                       .arg(it.key(), Condition::operatorNames().join(QStringLiteral(", "))));
-        Node node;
-        if (auto error = compileOperand(info, found->op, it.key(), it.value(), opPath, node))
-            return error;
-        out.push_back(std::move(node));
+    case ConditionOp::And:
+    case ConditionOp::Or: {
+        QStringList texts;
+        for (const Node &sub : node.children)
+            texts.append(sub.children.size() > 1 ? QStringLiteral("(%1)").arg(describeNode(sub)) : describeNode(sub));
+        const bool isOr = node.op == ConditionOp::Or;
+        const QString text = texts.join(isOr ? QStringLiteral(" or ") : QStringLiteral(" and "));
+        return isOr && node.children.size() > 1 ? QStringLiteral("(%1)").arg(text) : text;
     }
-    return std::nullopt;
+    default: return describeLeaf(node);
+    }
 }
 
-std::optional<Error> compileObject(const QJsonValue &value, const QString &path, Node &out)
-{
-    if (!value.isObject())
-        return invalid(path, Tr::tr("expected an object of conditions, got %1").arg(typeName(value)));
-    const QJsonObject obj = value.toObject();
-    std::vector<Node> parts;
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
-        const QString keyPath = child(path, it.key());
-        if (it.key() == QLatin1String("$and") || it.key() == QLatin1String("$or")) {
-            const QJsonArray items = it.value().toArray();
-            if (!it.value().isArray() || items.isEmpty())
-                return invalid(keyPath, Tr::tr("expected a non-empty array of conditions, got %1").arg(typeName(it.value())));
-            Node group;
-            group.op = it.key() == QLatin1String("$and") ? Op::And : Op::Or;
-            QStringList texts;
-            for (qsizetype i = 0; i < items.size(); ++i) {
-                Node sub;
-                if (auto error = compileObject(items.at(i), index(keyPath, i), sub))
-                    return error;
-                texts.append(sub.children.size() > 1 ? QStringLiteral("(%1)").arg(sub.text) : sub.text);
-                group.children.push_back(std::move(sub));
-            }
-            group.text = texts.join(group.op == Op::And ? QStringLiteral(" and ") : QStringLiteral(" or "));
-            if (group.op == Op::Or && items.size() > 1)
-                group.text = QStringLiteral("(%1)").arg(group.text);
-            parts.push_back(std::move(group));
-            continue;
-        }
-        const FieldInfo *found = nullptr;
-        for (const FieldInfo &field : s_fields) {
-            if (it.key() == QLatin1String(field.name))
-                found = &field;
-        }
-        if (!found) {
-            const QString expected = it.key().startsWith(QLatin1Char('$'))
-                ? Tr::tr("only $and and $or may stand next to fields")
-                : Tr::tr("expected one of: %1").arg(Condition::fieldNames().join(QStringLiteral(", ")));
-            return invalid(keyPath, Tr::tr("unknown field '%1' (%2)").arg(it.key(), expected));
-        }
-        if (auto error = compileField(*found, it.value(), keyPath, parts))
-            return error;
-    }
-    out = Node{};
-    if (parts.empty()) {
-        out.text = Tr::tr("always");
-        return std::nullopt;
-    }
-    if (parts.size() == 1) {
-        out = std::move(parts.front());
-        return std::nullopt;
-    }
-    out.op = Op::And;
-    QStringList texts;
-    for (const Node &part : parts)
-        texts.append(part.text);
-    out.text = texts.join(QStringLiteral(" and "));
-    out.children = std::move(parts);
-    return std::nullopt;
-}
+// --- matches ----------------------------------------------------------------------------
 
-bool matchText(const Node &node, Op op, const QString &value)
+bool matchText(const Node &node, ConditionOp op, const QString &value)
 {
     switch (op) {
-    case Op::Eq: return value == node.strings.value(0);
-    case Op::Ne: return value != node.strings.value(0);
-    case Op::In: return node.strings.contains(value);
-    case Op::Nin: return !node.strings.contains(value);
-    case Op::Regex: return node.regex.match(value).hasMatch();
+    case ConditionOp::Eq: return value == node.strings.value(0);
+    case ConditionOp::Ne: return value != node.strings.value(0);
+    case ConditionOp::In: return node.strings.contains(value);
+    case ConditionOp::Nin: return !node.strings.contains(value);
+    case ConditionOp::Regex: return node.regex.match(value).hasMatch();
     default: return false;
     }
 }
@@ -277,8 +96,10 @@ bool matchText(const Node &node, Op op, const QString &value)
 /// Tags: $eq/$in/$regex hold when any tag matches, $ne/$nin when no tag matches the positive form.
 bool matchTags(const Node &node, const QStringList &tags)
 {
-    const bool negative = node.op == Op::Ne || node.op == Op::Nin;
-    const Op probe = node.op == Op::Ne ? Op::Eq : node.op == Op::Nin ? Op::In : node.op;
+    const bool negative = node.op == ConditionOp::Ne || node.op == ConditionOp::Nin;
+    const ConditionOp probe = node.op == ConditionOp::Ne ? ConditionOp::Eq
+        : node.op == ConditionOp::Nin                    ? ConditionOp::In
+                                                         : node.op;
     const bool any = std::any_of(tags.begin(), tags.end(),
                                  [&node, probe](const QString &tag) { return matchText(node, probe, tag); });
     return negative ? !any : any;
@@ -287,23 +108,23 @@ bool matchTags(const Node &node, const QStringList &tags)
 bool matchNumber(const Node &node, double value)
 {
     switch (node.op) {
-    case Op::Eq: return value == node.numbers.value(0);
-    case Op::Ne: return value != node.numbers.value(0);
-    case Op::Gt: return value > node.numbers.value(0);
-    case Op::Lt: return value < node.numbers.value(0);
-    case Op::In: return node.numbers.contains(value);
-    case Op::Nin: return !node.numbers.contains(value);
+    case ConditionOp::Eq: return value == node.numbers.value(0);
+    case ConditionOp::Ne: return value != node.numbers.value(0);
+    case ConditionOp::Gt: return value > node.numbers.value(0);
+    case ConditionOp::Lt: return value < node.numbers.value(0);
+    case ConditionOp::In: return node.numbers.contains(value);
+    case ConditionOp::Nin: return !node.numbers.contains(value);
     default: return false;
     }
 }
 
-QString textOf(Field field, const RequestTraits &t)
+QString textOf(ConditionField field, const RequestTraits &t)
 {
     switch (field) {
-    case Field::Customer: return t.customer;
-    case Field::Project: return t.project;
-    case Field::Feature: return t.feature;
-    case Field::App: return t.app;
+    case ConditionField::Customer: return t.customer;
+    case ConditionField::Project: return t.project;
+    case ConditionField::Feature: return t.feature;
+    case ConditionField::App: return t.app;
     default: return {};
     }
 }
@@ -311,21 +132,22 @@ QString textOf(Field field, const RequestTraits &t)
 bool evaluate(const Node &node, const RequestTraits &t)
 {
     switch (node.op) {
-    case Op::Always: return true;
-    case Op::And:
+    case ConditionOp::Always: return true;
+    case ConditionOp::And:
+    case ConditionOp::AllFields:
         return std::all_of(node.children.begin(), node.children.end(), [&t](const Node &n) { return evaluate(n, t); });
-    case Op::Or:
+    case ConditionOp::Or:
         return std::any_of(node.children.begin(), node.children.end(), [&t](const Node &n) { return evaluate(n, t); });
     default: break;
     }
     switch (node.kind) {
-    case Kind::Text: return matchText(node, node.op, textOf(node.field, t));
-    case Kind::Number: return matchNumber(node, double(t.promptTokens));
-    case Kind::Flag: {
-        const bool value = node.field == Field::HasTools ? t.hasTools : t.hasImages;
-        return node.op == Op::Eq ? value == node.flag : value != node.flag;
+    case ConditionKind::Text: return matchText(node, node.op, textOf(node.field, t));
+    case ConditionKind::Number: return matchNumber(node, double(t.promptTokens));
+    case ConditionKind::Flag: {
+        const bool value = node.field == ConditionField::HasTools ? t.hasTools : t.hasImages;
+        return node.op == ConditionOp::Eq ? value == node.flag : value != node.flag;
     }
-    case Kind::List: return matchTags(node, t.tags);
+    case ConditionKind::List: return matchTags(node, t.tags);
     }
     return false;
 }
@@ -333,16 +155,18 @@ bool evaluate(const Node &node, const RequestTraits &t)
 } // namespace
 
 Condition::Condition()
-    : m_root(std::make_shared<const Node>(Node{Op::Always, Field::Customer, Kind::Text, {}, {}, false, {}, {}, Tr::tr("always")}))
+    : m_root(std::make_shared<const Node>())
+    , m_text(Tr::tr("always"))
 {
 }
 
 Result<Condition> Condition::compile(const QJsonValue &when, const QString &path)
 {
     Node root;
-    if (std::optional<Error> error = compileObject(when, path, root))
-        return *error;
+    if (const std::optional<Config::ConditionProblem> problem = ConditionSyntax::parse(when, path, root))
+        return invalid(problem->path, problem->problem);
     Condition condition;
+    condition.m_text = describeNode(root);
     condition.m_root = std::make_shared<const Node>(std::move(root));
     return condition;
 }
@@ -354,23 +178,17 @@ bool Condition::matches(const RequestTraits &traits) const
 
 QString Condition::describe() const
 {
-    return m_root->text;
+    return m_text;
 }
 
 QStringList Condition::fieldNames()
 {
-    QStringList names;
-    for (const FieldInfo &field : s_fields)
-        names.append(QLatin1String(field.name));
-    return names;
+    return ConditionSyntax::fieldNames();
 }
 
 QStringList Condition::operatorNames()
 {
-    QStringList names;
-    for (const OpInfo &op : s_ops)
-        names.append(QLatin1String(op.name));
-    return names;
+    return ConditionSyntax::operatorNames();
 }
 
 Result<QList<ConditionalRule>> compileRules(const QJsonArray &conditions, const QString &path)
@@ -381,8 +199,8 @@ Result<QList<ConditionalRule>> compileRules(const QJsonArray &conditions, const 
         const QJsonObject rule = conditions.at(i).toObject();
         const QJsonValue then = rule.value(QLatin1String("then"));
         if (!then.isString() || then.toString().isEmpty())
-            return invalid(child(rulePath, QStringLiteral("then")), Tr::tr("expected a model or route name"));
-        Result<Condition> when = Condition::compile(rule.value(QLatin1String("when")), child(rulePath, QStringLiteral("when")));
+            return invalid(rulePath + QStringLiteral(".then"), Tr::tr("expected a model or route name"));
+        Result<Condition> when = Condition::compile(rule.value(QLatin1String("when")), rulePath + QStringLiteral(".when"));
         if (!when.ok())
             return when.error();
         rules.append({std::move(when).value(), then.toString()});

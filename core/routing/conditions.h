@@ -12,6 +12,10 @@
 
 #include <memory>
 
+namespace Switchyard::Config {
+struct ConditionNode;
+} // namespace Switchyard::Config
+
 namespace Switchyard::Routing {
 
 /// What conditions match on: attribution metadata and request parameters (DESIGN §4).
@@ -29,12 +33,10 @@ struct RequestTraits
 
 /// A compiled `when` object of a conditional route (and, later, of a policy rule).
 ///
-/// Syntax: `{"<field>": <value>}` means `$eq`; `{"<field>": {"<op>": <operand>, ...}}` applies
-/// every operator (AND); several fields in one object are ANDed; `{"$and": [when, ...]}` and
-/// `{"$or": [when, ...]}` nest. Fields: customer, project, feature, app (strings), tags (a list:
-/// $eq/$in/$regex match when any tag matches, $ne/$nin when none does), has_tools, has_images
-/// (booleans: $eq/$ne), prompt_tokens (number: $eq $ne $gt $lt $in $nin). $regex searches
-/// (unanchored) with QRegularExpression, compiled once here. `{}` matches every request.
+/// The grammar (fields, operators, errors) is Config::ConditionSyntax's; this class evaluates
+/// the parsed tree against a request's traits and describes it for decision records.
+/// Tags: $eq/$in/$regex match when any tag matches, $ne/$nin when none does. $regex searches
+/// (unanchored), compiled once at compile(). `{}` matches every request.
 /// Immutable after compile(); matches() is const and safe to call from any thread.
 class Condition final
 {
@@ -50,14 +52,15 @@ public:
     /// For decision records: "customer $eq acme", "tags $in [a, b] and prompt_tokens $gt 1000".
     QString describe() const;
 
-    /// Field and operator names the syntax knows, for validators and editors.
+    /// Field and operator names the syntax knows (forwards to Config::ConditionSyntax).
     static QStringList fieldNames();
     static QStringList operatorNames();
 
-    struct Node;
+    using Node = Config::ConditionNode;
 
 private:
     std::shared_ptr<const Node> m_root;
+    QString m_text; ///< describe(), built once
 };
 
 /// One entry of a conditional route's `conditions`.

@@ -46,6 +46,22 @@ struct RouteQuery
     bool hasTools = false; ///< the request offers tools
     bool hasImages = false;///< some message carries an image
 
+    /// Copies the attribution and request traits from anything that carries them under the
+    /// same names (Pipeline::Exchange for live requests, LogRecord for replays).
+    template<typename Source>
+    void setTraits(const Source &source)
+    {
+        customer = source.customer;
+        project = source.project;
+        feature = source.feature;
+        tags = source.tags;
+        app = source.app;
+        hasTools = source.hasTools;
+        hasImages = source.hasImages;
+        if (source.expectedOutputTokens > 0)
+            expectedOutputTokens = source.expectedOutputTokens;
+    }
+
     RequestTraits traits() const;
     RequestNeeds needs() const;
 };

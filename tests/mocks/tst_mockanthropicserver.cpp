@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
-#include "tests/mocks/rawhttp.h"
 #include "tests/support/mockanthropicserver.h"
+#include "tests/support/mockservertest.h"
+#include "tests/support/rawhttp.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -9,12 +10,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
 
 using Switchyard::HttpHeaders;
 using Switchyard::Testing::MockAnthropicServer;
+namespace MockServerTest = Switchyard::Testing::MockServerTest;
 namespace RawHttp = Switchyard::Testing::RawHttp;
 using Fault = MockAnthropicServer::Fault;
 
@@ -124,10 +125,7 @@ private Q_SLOTS:
     void init()
     {
         m_server = std::make_unique<MockAnthropicServer>();
-        QVERIFY(m_server->listen());
-        QVERIFY(m_server->port() != 0);
-        QCOMPARE(m_server->baseUrl().toString(),
-                 QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()));
+        MockServerTest::verifyListening(*m_server);
     }
 
     void nonStreamMessage()
@@ -421,13 +419,8 @@ private Q_SLOTS:
     void hang()
     {
         m_server->setFault(Fault::Hang, 1);
-        QSignalSpy received(m_server.get(), &MockAnthropicServer::requestReceived);
         QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
-        socket.write(messagesRequest(helloBody()));
-        QVERIFY(received.wait(5000));
-        // Nothing may arrive: a bounded wait is the only way to observe silence.
-        QVERIFY(!QTest::qWaitFor([&] { return socket.bytesAvailable() > 0; }, 200));
+        MockServerTest::verifyNoAnswer(*m_server, socket, messagesRequest(helloBody()));
         QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
         QCOMPARE(exchange(messagesRequest(helloBody())).status, 200);
     }
@@ -436,11 +429,7 @@ private Q_SLOTS:
     {
         const quint16 port = m_server->port();
         m_server->setFault(Fault::RefuseConnection);
-        QTcpSocket refused;
-        QSignalSpy errors(&refused, &QTcpSocket::errorOccurred);
-        refused.connectToHost(QHostAddress::LocalHost, port);
-        QVERIFY(errors.wait(5000));
-        QCOMPARE(refused.error(), QAbstractSocket::ConnectionRefusedError);
+        MockServerTest::verifyRefused(port);
         QCOMPARE(m_server->requestCount(), 0);
         m_server->setFault(Fault::None);
         QCOMPARE(m_server->port(), port);
@@ -476,18 +465,12 @@ private Q_SLOTS:
     void executablePrintsListeningLine()
     {
         QProcess process;
-        process.start(QStringLiteral(MOCK_ANTHROPIC_EXE), {QStringLiteral("--port"), QStringLiteral("0")});
-        QVERIFY(process.waitForStarted(5000));
-        QVERIFY(QTest::qWaitFor([&] { return process.canReadLine(); }, 10000));
-        const QByteArray line = process.readLine();
-        QVERIFY2(line.startsWith("mock-anthropic listening on http://127.0.0.1:"), line.constData());
-        QVERIFY(line.endsWith("\n"));
-        const quint16 port = line.mid(line.lastIndexOf(':') + 1).trimmed().toUShort();
-        QVERIFY(port != 0);
+        quint16 port = 0;
+        MockServerTest::startExecutable(process, QStringLiteral(MOCK_ANTHROPIC_EXE), {}, "mock-anthropic", &port);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(RawHttp::exchange(port, messagesRequest(helloBody())).status, 200);
-        process.terminate();
-        QVERIFY(process.waitForFinished(5000));
-        QCOMPARE(process.exitCode(), 0);
+        MockServerTest::stopExecutable(process);
     }
 };
 

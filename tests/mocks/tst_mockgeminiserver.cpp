@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
-#include "tests/mocks/rawhttp.h"
 #include "tests/support/mockgeminiserver.h"
+#include "tests/support/mockservertest.h"
+#include "tests/support/rawhttp.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
 
 using Switchyard::HttpHeaders;
 using Switchyard::Testing::MockGeminiServer;
+namespace MockServerTest = Switchyard::Testing::MockServerTest;
 namespace RawHttp = Switchyard::Testing::RawHttp;
 using Fault = MockGeminiServer::Fault;
 
@@ -98,9 +99,7 @@ private Q_SLOTS:
     void init()
     {
         m_server = std::make_unique<MockGeminiServer>();
-        QVERIFY(m_server->listen());
-        QCOMPARE(m_server->baseUrl().toString(),
-                 QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()));
+        MockServerTest::verifyListening(*m_server);
     }
 
     void generateContent()
@@ -350,13 +349,8 @@ private Q_SLOTS:
     void hang()
     {
         m_server->setFault(Fault::Hang, 1);
-        QSignalSpy received(m_server.get(), &MockGeminiServer::requestReceived);
         QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
-        socket.write(generate(s_generate));
-        QVERIFY(received.wait(5000));
-        // Nothing may arrive: a bounded wait is the only way to observe silence.
-        QVERIFY(!QTest::qWaitFor([&] { return socket.bytesAvailable() > 0; }, 200));
+        MockServerTest::verifyNoAnswer(*m_server, socket, generate(s_generate));
         QCOMPARE(exchange(generate(s_generate)).status, 200);
     }
 
@@ -364,11 +358,7 @@ private Q_SLOTS:
     {
         const quint16 port = m_server->port();
         m_server->setFault(Fault::RefuseConnection);
-        QTcpSocket refused;
-        QSignalSpy errors(&refused, &QTcpSocket::errorOccurred);
-        refused.connectToHost(QHostAddress::LocalHost, port);
-        QVERIFY(errors.wait(5000));
-        QCOMPARE(refused.error(), QAbstractSocket::ConnectionRefusedError);
+        MockServerTest::verifyRefused(port);
         m_server->setFault(Fault::None);
         QCOMPARE(exchange(generate(s_generate)).status, 200);
     }
@@ -383,20 +373,15 @@ private Q_SLOTS:
     void executablePrintsListeningLine()
     {
         QProcess process;
-        process.start(QStringLiteral(MOCK_GEMINI_EXE), {QStringLiteral("--port"), QStringLiteral("0"),
-                                                        QStringLiteral("--reply"), QStringLiteral("Pong.")});
-        QVERIFY(process.waitForStarted(5000));
-        QVERIFY(QTest::qWaitFor([&] { return process.canReadLine(); }, 10000));
-        const QByteArray line = process.readLine();
-        QVERIFY2(line.startsWith("mock-gemini listening on http://127.0.0.1:"), line.constData());
-        const quint16 port = line.mid(line.lastIndexOf(':') + 1).trimmed().toUShort();
-        QVERIFY(port != 0);
+        quint16 port = 0;
+        MockServerTest::startExecutable(process, QStringLiteral(MOCK_GEMINI_EXE),
+                                        {QStringLiteral("--reply"), QStringLiteral("Pong.")}, "mock-gemini", &port);
+        if (QTest::currentTestFailed())
+            return;
         const RawHttp::Response response = RawHttp::exchange(port, generate(s_generate));
         QCOMPARE(parts(json(response.body)).first().toObject().value(QStringLiteral("text")).toString(),
                  QStringLiteral("Pong."));
-        process.terminate();
-        QVERIFY(process.waitForFinished(5000));
-        QCOMPARE(process.exitCode(), 0);
+        MockServerTest::stopExecutable(process);
     }
 };
 

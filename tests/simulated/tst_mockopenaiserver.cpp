@@ -1,97 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "tests/support/mockopenaiserver.h"
+#include "tests/support/mockservertest.h"
+#include "tests/support/rawhttp.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
 
 using Switchyard::Testing::MockOpenAiServer;
 using Fault = MockOpenAiServer::Fault;
+namespace MockServerTest = Switchyard::Testing::MockServerTest;
+namespace RawHttp = Switchyard::Testing::RawHttp;
+using RawResponse = RawHttp::Response;
 
 namespace {
-
-/// One HTTP response read from a raw socket, with its chunk boundaries kept.
-struct RawResponse
-{
-    int status = 0;
-    Switchyard::HttpHeaders headers;
-    QByteArray body;            ///< de-chunked
-    QList<QByteArray> chunks;   ///< HTTP chunks, when chunked
-    bool chunked = false;
-    bool complete = false;      ///< Content-Length reached or terminating chunk seen
-    bool closed = false;        ///< the server closed the connection
-
-    QByteArray header(const char *name) const { return Switchyard::headerValue(headers, name); }
-};
-
-/// Parses `buffer` as far as it goes; returns true once the response is complete.
-bool parseResponse(QByteArray &buffer, RawResponse &response)
-{
-    for (;;) {
-        const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-        if (headerEnd < 0)
-            return false;
-        const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-        response = RawResponse();
-        response.status = lines.first().split(' ').value(1).toInt();
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines.at(i).indexOf(':');
-            response.headers.append({lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
-        }
-        if (response.status != 100)
-            break;
-        buffer.remove(0, headerEnd + 4);
-    }
-    const qsizetype bodyStart = buffer.indexOf("\r\n\r\n") + 4;
-    response.chunked = response.header("transfer-encoding") == "chunked";
-    if (!response.chunked) {
-        const qsizetype length = response.header("content-length").toLongLong();
-        response.body = buffer.mid(bodyStart, length);
-        response.complete = buffer.size() >= bodyStart + length;
-        return response.complete;
-    }
-    qsizetype pos = bodyStart;
-    for (;;) {
-        const qsizetype lineEnd = buffer.indexOf("\r\n", pos);
-        if (lineEnd < 0)
-            return false;
-        const qsizetype size = buffer.mid(pos, lineEnd - pos).toLongLong(nullptr, 16);
-        if (buffer.size() < lineEnd + 2 + size + 2)
-            return false;
-        if (size == 0) {
-            response.complete = true;
-            return true;
-        }
-        const QByteArray chunk = buffer.mid(lineEnd + 2, size);
-        response.chunks.append(chunk);
-        response.body += chunk;
-        pos = lineEnd + 2 + size + 2;
-    }
-}
-
-RawResponse readResponse(QTcpSocket &socket, int timeoutMs = 5000)
-{
-    QByteArray buffer;
-    RawResponse response;
-    bool done = false;
-    [[maybe_unused]] const bool finished = QTest::qWaitFor([&] {
-        buffer += socket.readAll();
-        done = parseResponse(buffer, response);
-        return done || socket.state() == QAbstractSocket::UnconnectedState;
-    }, timeoutMs);
-    if (!done) {
-        buffer += socket.readAll();
-        parseResponse(buffer, response);
-    }
-    response.closed = socket.state() == QAbstractSocket::UnconnectedState;
-    return response;
-}
 
 QByteArray chatBody(bool stream, bool includeUsage)
 {
@@ -109,12 +36,10 @@ QByteArray chatBody(bool stream, bool includeUsage)
 QByteArray httpRequest(const QByteArray &method, const QByteArray &path, const QByteArray &body = {},
                        const QByteArray &authorization = "Bearer sk-test")
 {
-    QByteArray out = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    Switchyard::HttpHeaders headers;
     if (!authorization.isEmpty())
-        out += "Authorization: " + authorization + "\r\n";
-    if (!body.isEmpty())
-        out += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
-    return out + "\r\n" + body;
+        headers.append({"Authorization", authorization});
+    return RawHttp::request(method, path, headers, body);
 }
 
 QList<QJsonObject> sseEvents(const RawResponse &response, bool *sawDone)
@@ -140,10 +65,7 @@ class tst_MockOpenAiServer : public QObject
 private:
     RawResponse exchange(const QByteArray &request)
     {
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
-        socket.write(request);
-        return readResponse(socket);
+        return RawHttp::exchange(m_server->port(), request);
     }
 
     std::unique_ptr<MockOpenAiServer> m_server;
@@ -152,10 +74,7 @@ private Q_SLOTS:
     void init()
     {
         m_server = std::make_unique<MockOpenAiServer>();
-        QVERIFY(m_server->listen());
-        QVERIFY(m_server->port() != 0);
-        QCOMPARE(m_server->baseUrl().toString(),
-                 QStringLiteral("http://127.0.0.1:%1/v1").arg(m_server->port()));
+        MockServerTest::verifyListening(*m_server, QStringLiteral("/v1"));
     }
 
     void nonStreamCompletion()
@@ -311,8 +230,8 @@ private Q_SLOTS:
         m_server->setLatencyMs(50);
         first.write(httpRequest("POST", "/v1/chat/completions", chatBody(true, false)));
         second.write(httpRequest("POST", "/v1/chat/completions", chatBody(false, false)));
-        const RawResponse a = readResponse(first);
-        const RawResponse b = readResponse(second);
+        const RawResponse a = RawHttp::read(first);
+        const RawResponse b = RawHttp::read(second);
         QCOMPARE(a.status, 200);
         QCOMPARE(b.status, 200);
         QVERIFY(!a.closed);
@@ -321,7 +240,7 @@ private Q_SLOTS:
         first.write("POST /v1/chat/completions HTTP/1.1\r\nAuthorization: Bearer k\r\n"
                     "Transfer-Encoding: chunked\r\n\r\n"
                     + QByteArray::number(body.size(), 16) + "\r\n" + body + "\r\n0\r\n\r\n");
-        QCOMPARE(readResponse(first).status, 200);
+        QCOMPARE(RawHttp::read(first).status, 200);
         QCOMPARE(m_server->requestCount(), 3);
         QCOMPARE(m_server->requests().last().body, body);
     }
@@ -415,13 +334,8 @@ private Q_SLOTS:
     void hang()
     {
         m_server->setFault(Fault::Hang, 1);
-        QSignalSpy received(m_server.get(), &MockOpenAiServer::requestReceived);
         QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
-        socket.write(httpRequest("POST", "/v1/chat/completions", chatBody(false, false)));
-        QVERIFY(received.wait(5000));
-        // Nothing may arrive: a bounded wait is the only way to observe silence.
-        QVERIFY(!QTest::qWaitFor([&] { return socket.bytesAvailable() > 0; }, 200));
+        MockServerTest::verifyNoAnswer(*m_server, socket, httpRequest("POST", "/v1/chat/completions", chatBody(false, false)));
         QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
         QCOMPARE(exchange(httpRequest("POST", "/v1/chat/completions", chatBody(false, false))).status, 200);
     }
@@ -440,7 +354,7 @@ private Q_SLOTS:
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, m_server->port());
         socket.write(httpRequest("POST", "/v1/chat/completions", chatBody(true, true)));
-        const RawResponse response = readResponse(socket);
+        const RawResponse response = RawHttp::read(socket);
         QCOMPARE(response.status, 200);
         QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
         QVERIFY(!response.chunks.isEmpty());
@@ -466,11 +380,7 @@ private Q_SLOTS:
     {
         const quint16 port = m_server->port();
         m_server->setFault(Fault::RefuseConnection);
-        QTcpSocket refused;
-        QSignalSpy errors(&refused, &QTcpSocket::errorOccurred);
-        refused.connectToHost(QHostAddress::LocalHost, port);
-        QVERIFY(errors.wait(5000));
-        QCOMPARE(refused.error(), QAbstractSocket::ConnectionRefusedError);
+        MockServerTest::verifyRefused(port);
         QCOMPARE(m_server->requestCount(), 0);
         m_server->setFault(Fault::None);
         QCOMPARE(m_server->port(), port);

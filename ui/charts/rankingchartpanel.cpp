@@ -2,14 +2,13 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "ui/charts/rankingchartpanel.h"
 
+#include "ui/charts/chartsetup.h"
 #include "ui/tr.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
-#include <QChartView>
 #include <QHorizontalBarSeries>
-#include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -23,10 +22,7 @@ RankingChartPanel::RankingChartPanel(QWidget *parent)
     , m_axisY(new QBarCategoryAxis)
     , m_axisX(new QValueAxis)
 {
-    auto *chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setMargins(QMargins(2, 2, 2, 2));
-    chart->setBackgroundRoundness(0);
+    QChart *chart = ChartSetup::newChart();
     chart->legend()->hide();
 
     m_set->setColor(QColor(0x19, 0x76, 0xd2));
@@ -39,17 +35,10 @@ RankingChartPanel::RankingChartPanel(QWidget *parent)
     m_axisX->setRange(0, 1);
     m_axisX->setTickCount(6);
     m_axisX->setLabelFormat(QStringLiteral("%.1f"));
-    chart->addAxis(m_axisX, Qt::AlignBottom);
-    chart->addAxis(m_axisY, Qt::AlignLeft);
-    m_series->attachAxis(m_axisX);
-    m_series->attachAxis(m_axisY);
+    ChartSetup::addAxes(chart, m_axisX, m_axisY, {m_series});
 
-    m_view = new QChartView(chart, this); // the view owns the chart, the chart its series/axes
-    m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setToolTip(Tr::tr("Models by total score under the current weights, best on top"));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    ChartSetup::addChartView(
+        this, chart, Tr::tr("Models by total score under the current weights, best on top"));
     setMinimumHeight(160);
 }
 

@@ -11,7 +11,6 @@
 QT_BEGIN_NAMESPACE
 class QBarCategoryAxis;
 class QBarSet;
-class QChartView;
 class QHorizontalBarSeries;
 class QValueAxis;
 QT_END_NAMESPACE
@@ -36,7 +35,6 @@ public:
     QList<double> values() const;
 
 private:
-    QChartView *m_view = nullptr;
     QHorizontalBarSeries *m_series = nullptr;
     QBarSet *m_set = nullptr;
     QBarCategoryAxis *m_axisY = nullptr;

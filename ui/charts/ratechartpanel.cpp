@@ -2,13 +2,12 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "ui/charts/ratechartpanel.h"
 
+#include "ui/charts/chartsetup.h"
 #include "ui/tr.h"
 
 #include <QChart>
-#include <QChartView>
 #include <QLineSeries>
 #include <QPen>
-#include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -23,10 +22,7 @@ RateChartPanel::RateChartPanel(QWidget *parent)
     , m_axisX(new QValueAxis)
     , m_axisY(new QValueAxis)
 {
-    auto *chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setMargins(QMargins(2, 2, 2, 2));
-    chart->setBackgroundRoundness(0);
+    QChart *chart = ChartSetup::newChart();
     chart->legend()->setAlignment(Qt::AlignRight);
     QFont small = chart->legend()->font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
@@ -47,19 +43,10 @@ RateChartPanel::RateChartPanel(QWidget *parent)
     m_axisY->setTickCount(3);
     m_axisY->setLabelFormat(QStringLiteral("%.1f"));
     m_axisY->setLabelsFont(small);
-    chart->addAxis(m_axisX, Qt::AlignBottom);
-    chart->addAxis(m_axisY, Qt::AlignLeft);
-    for (QLineSeries *series : {m_requestSeries, m_errorSeries}) {
-        series->attachAxis(m_axisX);
-        series->attachAxis(m_axisY);
-    }
+    ChartSetup::addAxes(chart, m_axisX, m_axisY, {m_requestSeries, m_errorSeries});
 
-    m_view = new QChartView(chart, this); // the view owns the chart, the chart its series/axes
-    m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setToolTip(Tr::tr("Requests and errors per second over the last two minutes"));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    ChartSetup::addChartView(
+        this, chart, Tr::tr("Requests and errors per second over the last two minutes"));
     setMinimumHeight(100);
     setMaximumHeight(140);
 }

@@ -10,7 +10,6 @@
 #include <optional>
 
 QT_BEGIN_NAMESPACE
-class QChartView;
 class QLineSeries;
 class QValueAxis;
 QT_END_NAMESPACE
@@ -44,7 +43,6 @@ private:
     QList<double> m_requests; ///< oldest first, at most WindowSeconds
     QList<double> m_errors;
     std::optional<qint64> m_previousErrors;
-    QChartView *m_view = nullptr;
     QLineSeries *m_requestSeries = nullptr;
     QLineSeries *m_errorSeries = nullptr;
     QValueAxis *m_axisX = nullptr;

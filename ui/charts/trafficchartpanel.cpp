@@ -2,14 +2,13 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "ui/charts/trafficchartpanel.h"
 
+#include "ui/charts/chartsetup.h"
 #include "ui/tr.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
-#include <QChartView>
-#include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -36,10 +35,7 @@ TrafficChartPanel::TrafficChartPanel(QWidget *parent)
     , m_axisX(new QBarCategoryAxis)
     , m_axisY(new QValueAxis)
 {
-    auto *chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setMargins(QMargins(2, 2, 2, 2));
-    chart->setBackgroundRoundness(0);
+    QChart *chart = ChartSetup::newChart();
     chart->legend()->setAlignment(Qt::AlignTop);
 
     m_before->setColor(QColor(0x90, 0xa4, 0xae));
@@ -55,18 +51,11 @@ TrafficChartPanel::TrafficChartPanel(QWidget *parent)
 
     m_axisY->setLabelFormat(QStringLiteral("%d"));
     m_axisY->setTitleText(Tr::tr("Requests"));
-    chart->addAxis(m_axisX, Qt::AlignBottom);
-    chart->addAxis(m_axisY, Qt::AlignLeft);
-    m_series->attachAxis(m_axisX);
-    m_series->attachAxis(m_axisY);
+    ChartSetup::addAxes(chart, m_axisX, m_axisY, {m_series});
 
-    m_view = new QChartView(chart, this); // the view owns the chart, the chart its series/axes
-    m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setToolTip(Tr::tr("Requests per model: as logged (before) and under the edited "
-                              "settings (after)"));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    ChartSetup::addChartView(this, chart,
+                             Tr::tr("Requests per model: as logged (before) and under the edited "
+                                    "settings (after)"));
     setMinimumHeight(200);
 }
 

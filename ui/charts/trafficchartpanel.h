@@ -11,7 +11,6 @@ QT_BEGIN_NAMESPACE
 class QBarCategoryAxis;
 class QBarSeries;
 class QBarSet;
-class QChartView;
 class QValueAxis;
 QT_END_NAMESPACE
 
@@ -38,7 +37,6 @@ public:
     QList<qint64> after() const;
 
 private:
-    QChartView *m_view = nullptr;
     QBarSeries *m_series = nullptr;
     QBarSet *m_before = nullptr;
     QBarSet *m_after = nullptr;

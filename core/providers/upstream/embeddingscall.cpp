@@ -209,19 +209,8 @@ void EmbeddingsCall::fail(ProviderError error)
     if (m_exchange) {
         m_exchange->abort();
     }
-    error.message = scrub(error.message);
-    if (!m_apiKey.isEmpty() && error.clientBody.contains(m_apiKey.toUtf8())) {
-        error.clientBody.replace(m_apiKey.toUtf8(), "[redacted]");
-    }
+    redactSecret(error, m_apiKey);
     Q_EMIT failed(error);
-}
-
-QString EmbeddingsCall::scrub(QString text) const
-{
-    if (!m_apiKey.isEmpty()) {
-        text.replace(m_apiKey, QStringLiteral("[redacted]"));
-    }
-    return text;
 }
 
 } // namespace Switchyard::Providers::Internal

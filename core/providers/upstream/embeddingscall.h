@@ -44,7 +44,6 @@ private:
     void onFinished();
     void onFailed(UpstreamExchange::ErrorKind kind, const QString &message);
     void fail(ProviderError error);
-    QString scrub(QString text) const;
 
     QString m_providerId;
     QString m_apiKey; ///< only to scrub it from upstream text; never logged

@@ -268,7 +268,7 @@ void UpstreamCall::failMidStream(ProviderError::Kind kind, const QString &type,
     ProviderError error;
     error.kind = kind;
     error.httpStatus = kind == ProviderError::Kind::Http ? m_status : 0;
-    error.message = scrub(message);
+    error.message = redactSecret(message, m_apiKey);
     error.midStream = true;
     error.retryable = false;
     if (!m_emitted) {
@@ -290,19 +290,8 @@ void UpstreamCall::fail(ProviderError error)
     if (m_exchange) {
         m_exchange->abort();
     }
-    error.message = scrub(error.message);
-    if (!m_apiKey.isEmpty() && error.clientBody.contains(m_apiKey.toUtf8())) {
-        error.clientBody.replace(m_apiKey.toUtf8(), "[redacted]");
-    }
+    redactSecret(error, m_apiKey);
     Q_EMIT failed(error);
-}
-
-QString UpstreamCall::scrub(QString text) const
-{
-    if (!m_apiKey.isEmpty()) {
-        text.replace(m_apiKey, QStringLiteral("[redacted]"));
-    }
-    return text;
 }
 
 } // namespace Switchyard::Providers::Internal

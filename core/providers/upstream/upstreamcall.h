@@ -57,7 +57,6 @@ private:
                        bool sendEvent = true);
     void failLater(ProviderError error);
     void fail(ProviderError error);
-    QString scrub(QString text) const;
 
     QString m_providerId;
     QString m_apiKey; ///< only to scrub it from upstream text; never logged

@@ -143,4 +143,21 @@ ProviderError httpError(const QString &providerId, WireFormat upstream, WireForm
     return error;
 }
 
+QString redactSecret(QString text, const QString &secret)
+{
+    if (!secret.isEmpty())
+        text.replace(secret, QStringLiteral("[redacted]"));
+    return text;
+}
+
+void redactSecret(ProviderError &error, const QString &secret)
+{
+    if (secret.isEmpty())
+        return;
+    error.message = redactSecret(error.message, secret);
+    const QByteArray bytes = secret.toUtf8();
+    if (error.clientBody.contains(bytes))
+        error.clientBody.replace(bytes, "[redacted]");
+}
+
 } // namespace Switchyard::Providers::Internal

@@ -36,6 +36,11 @@ ProviderError httpError(const QString &providerId, Translate::WireFormat upstrea
                         Translate::WireFormat client, int status, const HttpHeaders &headers,
                         const QByteArray &body, const QDateTime &now);
 
+/// `text` with every occurrence of `secret` replaced by "[redacted]" (no-op for an empty secret).
+QString redactSecret(QString text, const QString &secret);
+/// The same for an error's message and client body, before it leaves the provider.
+void redactSecret(ProviderError &error, const QString &secret);
+
 /// Usage of a same-format reply body or stream chunk object.
 Usage usageOf(Translate::WireFormat format, const QJsonObject &usage);
 

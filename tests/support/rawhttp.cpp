@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
-#include "tests/mocks/rawhttp.h"
+#include "tests/support/rawhttp.h"
 
 #include <QHostAddress>
 #include <QTcpSocket>
@@ -10,18 +10,25 @@ namespace Switchyard::Testing::RawHttp {
 
 namespace {
 
-/// Parses `buffer` as far as it goes; returns true once the response is complete.
-bool parse(const QByteArray &buffer, Response &response)
+/// Parses `buffer` as far as it goes; returns true once the response is complete. An interim
+/// `100 Continue` response is dropped from `buffer`, so the final response is what is read.
+bool parse(QByteArray &buffer, Response &response)
 {
-    const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-    if (headerEnd < 0)
-        return false;
-    const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-    response = Response();
-    response.status = lines.first().split(' ').value(1).toInt();
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const qsizetype colon = lines.at(i).indexOf(':');
-        response.headers.append({lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
+    qsizetype headerEnd = -1;
+    for (;;) {
+        headerEnd = buffer.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            return false;
+        const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
+        response = Response();
+        response.status = lines.first().split(' ').value(1).toInt();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines.at(i).indexOf(':');
+            response.headers.append({lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
+        }
+        if (response.status != 100)
+            break;
+        buffer.remove(0, headerEnd + 4);
     }
     const qsizetype bodyStart = headerEnd + 4;
     response.chunked = response.header("transfer-encoding") == "chunked";
