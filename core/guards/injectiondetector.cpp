@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "core/guards/injectiondetector.h"
+
+#include "core/common/tr.h"
+
+#include <QByteArray>
+
+namespace Switchyard::Guards {
+
+namespace {
+
+QRegularExpression compile(const char *pattern)
+{
+    QRegularExpression re(QString::fromUtf8(pattern), QRegularExpression::CaseInsensitiveOption);
+    re.optimize();
+    return re;
+}
+
+constexpr double kBase64Weight = 0.55;
+
+QString detailFor(const QString &id)
+{
+    if (id == QLatin1String("ignore_instructions")) {
+        return Tr::tr("asks to ignore or override earlier instructions");
+    }
+    if (id == QLatin1String("role_override")) {
+        return Tr::tr("tries to give the assistant a new identity or role");
+    }
+    if (id == QLatin1String("system_prompt_exfiltration")) {
+        return Tr::tr("asks for the system prompt or hidden instructions");
+    }
+    if (id == QLatin1String("jailbreak_roleplay")) {
+        return Tr::tr("uses a known jailbreak or unrestricted role-play marker");
+    }
+    if (id == QLatin1String("chat_template_tokens")) {
+        return Tr::tr("contains chat-template control tokens");
+    }
+    if (id == QLatin1String("hidden_text")) {
+        return Tr::tr(
+            "contains invisible characters (zero-width, bidi controls or tag characters)");
+    }
+    if (id == QLatin1String("fake_instructions_header")) {
+        return Tr::tr("announces new or updated instructions");
+    }
+    if (id == QLatin1String("tool_instructions")) {
+        return Tr::tr("a tool result addresses instructions to the assistant");
+    }
+    if (id == QLatin1String("base64_instructions")) {
+        return Tr::tr("contains base64 text that decodes to instructions");
+    }
+    return id;
+}
+
+} // namespace
+
+InjectionDetector::InjectionDetector(InjectionSettings settings)
+    : m_settings(settings)
+    , m_rules(buildRules())
+    , m_base64(QStringLiteral("(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])"))
+    , m_decodedInstruction(compile(
+          "ignore\\b.{0,40}\\b(instructions|prompt|rules)|system prompt|you are now|disregard|"
+          "new instructions|do anything now|jailbreak"))
+{
+    m_base64.optimize();
+}
+
+QList<InjectionDetector::Rule> InjectionDetector::buildRules()
+{
+    const auto rule = [](const char *id, double weight, const char *pattern, bool toolOnly = false) {
+        return Rule{QLatin1String(id), weight, compile(pattern), toolOnly};
+    };
+    return {
+        rule("ignore_instructions", 0.6,
+             "\\b(ignore|disregard|forget|override|bypass|skip)\\b[^.\\n]{0,30}?\\b(all|any|the|"
+             "your|"
+             "previous|prior|above|earlier|preceding|system|original)\\b[^.\\n]{0,30}?\\b("
+             "instructions?|"
+             "prompts?|rules|directions|guidelines|directives|guardrails)\\b"),
+        rule("role_override", 0.35,
+             "\\byou are now\\b|\\bfrom now on,? you (are|will|must)\\b|\\bpretend (to be|you "
+             "are)\\b|"
+             "\\bact as (an? )?(unrestricted|unfiltered|uncensored|jailbroken|evil)\\b"),
+        rule("system_prompt_exfiltration", 0.5,
+             "\\b(reveal|show|print|repeat|output|display|tell me|give me|leak|dump|what "
+             "(is|are|was|were))"
+             "\\b[^.\\n]{0,30}?\\b(system prompt|system message|initial (prompt|instructions)|"
+             "hidden (prompt|instructions)|(your|the) (instructions|prompt) (above|verbatim)|"
+             "everything above)"),
+        rule(
+            "jailbreak_roleplay", 0.5,
+            "\\bDAN\\b(?=[^\\n]{0,40}\\b(mode|prompt|jailbreak|anything)\\b)|\\bdo anything now\\b|"
+            "\\bdeveloper mode\\b|\\bjailbreak(ed|ing)?\\b|\\bno (ethical|moral) (guidelines|"
+            "restrictions|limits)\\b|\\bwithout any (restrictions|filters|censorship)\\b"),
+        rule("chat_template_tokens", 0.6,
+             "<\\|(im_start|im_end|system|user|assistant|endoftext|begin_of_text|start_header_id|"
+             "end_header_id|eot_id)\\|>|\\[/?INST\\]|<</?SYS>>"),
+        rule("hidden_text", 0.4,
+             "[\\x{200B}-\\x{200D}\\x{2060}\\x{FEFF}\\x{202A}-\\x{202E}"
+             "\\x{2066}-\\x{2069}\\x{E0000}-\\x{E007F}]"),
+        rule("fake_instructions_header", 0.35,
+             "\\b(new|updated|real|actual|revised|additional) (system "
+             ")?(instructions|prompt|rules)\\s*:"),
+        rule("tool_instructions", 0.45,
+             "\\b(instructions?|note|message) (to|for) (the )?(assistant|AI|model|LLM|agent)\\b|"
+             "\\b(assistant|AI|model|LLM|agent),? (you )?(must|should|need to) (now "
+             ")?(ignore|send|email|"
+             "forward|execute|run|call|visit|open|download|delete|reveal)\\b",
+             true),
+    };
+}
+
+bool InjectionDetector::base64HidesInstructions(QStringView text) const
+{
+    QRegularExpressionMatchIterator it = m_base64.globalMatch(text);
+    int checked = 0;
+    while (it.hasNext() && checked < 16) {
+        const QRegularExpressionMatch m = it.next();
+        ++checked;
+        const QByteArray encoded = m.capturedView(0).toLatin1();
+        const auto decoded = QByteArray::fromBase64Encoding(encoded,
+                                                            QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded) {
+            continue;
+        }
+        const QString plain = QString::fromUtf8(decoded.decoded);
+        int printable = 0;
+        for (QChar c : plain) {
+            printable += (c.isPrint() || c.isSpace()) ? 1 : 0;
+        }
+        if (plain.isEmpty() || printable < plain.size() * 9 / 10) {
+            continue; // binary data, not text
+        }
+        if (m_decodedInstruction.match(plain).hasMatch()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+InjectionDetector::Verdict InjectionDetector::evaluate(QStringView text, Source source) const
+{
+    Verdict verdict;
+    verdict.action = m_settings.action;
+    if (!m_settings.enabled || (source == Source::ToolResult && !m_settings.scanToolResults)) {
+        return verdict;
+    }
+    double keep = 1.0;
+    for (const Rule &rule : m_rules) {
+        if (rule.toolOnly && source != Source::ToolResult) {
+            continue;
+        }
+        if (rule.re.match(text).hasMatch()) {
+            keep *= 1.0 - rule.weight;
+            verdict.reasons.append(rule.id);
+            verdict.details.append(detailFor(rule.id));
+        }
+    }
+    if (base64HidesInstructions(text)) {
+        keep *= 1.0 - kBase64Weight;
+        verdict.reasons.append(QStringLiteral("base64_instructions"));
+        verdict.details.append(detailFor(verdict.reasons.last()));
+    }
+    verdict.score = 1.0 - keep;
+    verdict.exceeded = !verdict.reasons.isEmpty() && verdict.score >= m_settings.threshold;
+    return verdict;
+}
+
+InjectionDetector::Verdict InjectionDetector::evaluate(const QStringList &texts, Source source) const
+{
+    Verdict combined;
+    combined.action = m_settings.action;
+    for (const QString &text : texts) {
+        const Verdict v = evaluate(QStringView(text), source);
+        if (v.score > combined.score) {
+            combined.score = v.score;
+            combined.exceeded = v.exceeded;
+        }
+        for (qsizetype i = 0; i < v.reasons.size(); ++i) {
+            if (!combined.reasons.contains(v.reasons.at(i))) {
+                combined.reasons.append(v.reasons.at(i));
+                combined.details.append(v.details.at(i));
+            }
+        }
+    }
+    return combined;
+}
+
+} // namespace Switchyard::Guards
