@@ -122,12 +122,18 @@ http {{
 class Ours(Arm):
     name = "O"
 
-    def __init__(self, server, mock, workdir):
+    def __init__(self, server, mock, workdir, subdir="switchyard"):
         self.server = server
         self.mock = mock
-        self.dir = os.path.join(workdir, "switchyard")
+        self.dir = os.path.join(workdir, subdir)
         os.makedirs(self.dir, exist_ok=True)
         self.start()
+
+    def command(self, cfg):
+        return [self.server, "serve", "--config", cfg, "--data-dir", self.data]
+
+    def environ(self):
+        return None  # inherit
 
     def config(self, port):
         providers, models = [], []
@@ -150,13 +156,14 @@ class Ours(Arm):
         os.chmod(cfg, 0o600)
         t0 = time.monotonic()
         self.proc = subprocess.Popen(
-            pinned(GATEWAY_CPU, [self.server, "serve", "--config", cfg, "--data-dir", self.data]),
+            pinned(GATEWAY_CPU, self.command(cfg)), env=self.environ(),
             stdout=subprocess.DEVNULL, stderr=open(os.path.join(self.dir, "server.log"), "ab"))
         body = json.dumps({"model": "bench-l0", "messages": [{"role": "user", "content": "hi"}]})
         waited = wait_http_ok(self.port, "/v1/chat/completions", 30, "POST", body,
                               {"content-type": "application/json"})
         if waited is None:
-            raise RuntimeError("switchyard-server did not start (see server.log in the work dir)")
+            stop_process(self.proc)
+            raise RuntimeError(f"{os.path.basename(self.server)} did not start (see server.log in the work dir)")
         return time.monotonic() - t0
 
     def logged_rows(self):

@@ -8,13 +8,13 @@ import sys
 import tempfile
 import time
 
-from . import report, scenarios, setup
+from . import gui, report, scenarios, setup
 from .arms import Mock, start_arms
 from .measure import Runner
 from .util import ROOT, log, write_json
 
-QUICK = ["S1", "S3", "S4", "S5", "S7", "S8"]
-FULL = ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8"]  # S9 (GUI under Xvfb) is not implemented yet
+QUICK = ["S1", "S3", "S4", "S5", "S7", "S8", "S9"]
+FULL = ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9"]
 
 
 class Context:
@@ -31,6 +31,10 @@ def parse_args(argv):
     p.add_argument("--server", help="use this switchyard-server instead of building one")
     p.add_argument("--build-dir", default=os.environ.get("SWITCHYARD_BENCH_BUILD_DIR",
                                                          os.path.join(ROOT, "build-bench")))
+    p.add_argument("--gui", help="S9: use this switchyard (desktop app) instead of building one; the headless "
+                   "reference is the switchyard-server next to it (else --server's)")
+    p.add_argument("--gui-build-dir", help="S9: where to build switchyard + switchyard-server (Release, GUI on; "
+                   "default: <build-dir>-gui)")
     p.add_argument("--portkey-dir", default=os.path.expanduser("~/.cache/switchyard-bench/portkey"),
                    help="scratch npm directory for Portkey (outside the repo)")
     p.add_argument("--seconds", type=int, default=15, help="wrk duration per S3 cell")
@@ -49,9 +53,12 @@ def main(argv=None):
     if "D" not in arm_names:
         arm_names.insert(0, "D")  # every delta is against D
     if not args.no_install:
-        setup.ensure_packages(["nginx", "wrk", "hey"])
+        setup.ensure_packages(["nginx", "wrk", "hey"] + (["Xvfb", "xauth", "xwininfo"] if "S9" in wanted else []))
     tools = setup.build_tools(os.path.join(args.build_dir, "bench-tools"))
     server = os.path.abspath(args.server) if args.server else setup.build_server(args.build_dir)
+    gui_exe, gui_headless = (setup.gui_binaries(args.gui, server, args.server,
+                                                args.gui_build_dir or args.build_dir.rstrip("/") + "-gui")
+                             if "S9" in wanted else (None, None))
     portkey = None
     if "P" in arm_names:
         if args.no_install:
@@ -87,17 +94,23 @@ def main(argv=None):
             sc["S7"] = scenarios.s7(ctx, requests=5000 if args.full else 2000)
         if "S8" in wanted:
             sc["S8"] = scenarios.s8(ctx)
+        if "S9" in wanted:
+            sc["S9"] = gui.s9(ctx, gui_exe, gui_headless, rounds=5 if args.full else 3,
+                              seconds=10 if args.full else 5)
         env = setup.environment(args.build_dir if not args.server else None, server, portkey)
         result = {"date": time.strftime("%Y-%m-%d %H:%M"), "profile": "full" if args.full else "quick",
                   "arms": list(arms), "missing": missing, "env": env, "scenarios": sc,
                   "elapsed_s": round(time.monotonic() - started)}
         result["ratios"] = report.ratios(sc)
         os.makedirs(args.results_dir, exist_ok=True)
-        out = os.path.join(args.results_dir, f"{time.strftime('%Y-%m-%d')}-{env.get('git_sha') or 'nogit'}.json")
+        # A partial run (--only) gets its own name so that it never overwrites a whole run's file.
+        suffix = ("-" + "-".join(wanted)) if args.only else ""
+        out = os.path.join(args.results_dir,
+                           f"{time.strftime('%Y-%m-%d')}-{env.get('git_sha') or 'nogit'}{suffix}.json")
         write_json(out, result)
         print(report.markdown(result))
         print(f"\nWrote {os.path.relpath(out, ROOT)} in {result['elapsed_s']} s")
-        bad = [a for a in arms if report._problems(sc, a)]
+        bad = [a for a in set(arms) | {"O"} if report._problems(sc, a)]  # S9 runs its own O
         return 1 if bad else 0
     finally:
         for arm in arms.values():

@@ -97,7 +97,19 @@ def ratios(sc):
         1.0, ">=", "S3 c=16 (up to c in flight at the end)" + ("" if not lg or lg["ok"] else "; MISMATCH"))
     if lg and not lg["ok"]:
         rows[-1]["verdict"] = "FAIL"
-    row("GUI busy: rate(O, window)÷rate(O, headless)", None, 0.8, ">=", "S9 not implemented yet")
+    s9 = _get(sc, "S9")
+    s9c = next(iter(s9.values()), None) if isinstance(s9, dict) and "missing" not in s9 else None
+    if s9 and "missing" in s9:
+        note = f"S9 missing: {s9['missing']}"
+    elif s9c:
+        note = (f"S9 wrk c={s9c['concurrency']}, {s9c['rounds']}×{s9c['seconds_per_round']} s interleaved, "
+                f"Requests tab {'shown' if s9c['window_shown'] else 'NOT shown' if s9c['window_shown'] is False else 'unverified'}")
+    else:
+        note = "S9 not run"
+    row("GUI busy: rate(O, window)÷rate(O, headless)",
+        _ratio(_get(s9c, "arms", "O", "rate"), _get(s9c, "headless", "rate")), 0.8, ">=", note)
+    if s9c and (s9c["arms"]["O"]["problems"] or s9c["window_shown"] is False):
+        rows[-1]["verdict"] = "FAIL"
     return rows
 
 
@@ -166,6 +178,20 @@ def markdown(result):
     if "S8" in sc:
         table("S8 cold start: ms to the first proxied 200 (median of 3)", [("start", sc["S8"])],
               lambda c, a: _f(_get(c, "arms", a, "ms_to_first_200"), 0))
+    s9 = sc.get("S9")
+    if s9 and "missing" in s9:
+        lines += [f"**S9 GUI busy**: missing ({s9['missing']})", ""]
+    elif s9:
+        lines += ["**S9 GUI busy (wrk, L=0, interleaved rounds): req/s mean (rounds), p99 ms, CPU µs/req**", "",
+                  "| cell | O headless | O window | Xvfb CPU µs/req |", "|---|---|---|---|"]
+        for k, c in s9.items():
+            h, g = c["headless"], c["arms"]["O"]
+
+            def fig(v):
+                return (f"{_f(v['rate'], 0)} ({', '.join(_f(r, 0) for r in v['round_rates'])}), "
+                        f"{_f(v['p99_ms'])}, {_f(v['cpu_us_per_request'], 0)}")
+            lines.append(f"| {k} | {fig(h)} | {fig(g)} | {_f(g.get('xvfb_cpu_us_per_request'), 0)} |")
+        lines.append("")
     lines += ["**Targets (ratios measured in this run)**", "",
               "| goal | measured | target | verdict | note |", "|---|---|---|---|---|"]
     for r in result["ratios"]:

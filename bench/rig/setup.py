@@ -11,7 +11,8 @@ import subprocess
 from .util import ROOT, log
 
 PACKAGES = {"nginx": "nginx-light", "wrk": "wrk", "hey": "hey", "h2load": "nghttp2-client",
-            "valgrind": "valgrind", "callgrind_annotate": "valgrind"}
+            "valgrind": "valgrind", "callgrind_annotate": "valgrind", "Xvfb": "xvfb", "xauth": "xauth",
+            "xwininfo": "x11-utils"}
 PORTKEY_VERSION = "1.15.2"
 HONO_NODE_SERVER = "1.13.5"
 
@@ -56,17 +57,36 @@ def build_tools(out_dir):
     return paths
 
 
-def build_server(build_dir, build_type="Release"):
+def build_server(build_dir, build_type="Release", targets=("switchyard-server",), gui=False):
     exe = os.path.join(build_dir, "app", "switchyard-server")
     args = ["cmake", "-S", ROOT, "-B", build_dir, "-G", "Ninja", f"-DCMAKE_BUILD_TYPE={build_type}",
-            "-DSWITCHYARD_BUILD_GUI=OFF", "-DSWITCHYARD_BUILD_TESTS=OFF"]
+            f"-DSWITCHYARD_BUILD_GUI={'ON' if gui else 'OFF'}", "-DSWITCHYARD_BUILD_TESTS=OFF"]
     if shutil.which("ccache"):
         args.append("-DCMAKE_CXX_COMPILER_LAUNCHER=ccache")
-    log(f"building switchyard-server ({build_type}) in {build_dir}")
+    log(f"building {' '.join(targets)} ({build_type}) in {build_dir}")
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
-    subprocess.run(["cmake", "--build", build_dir, "--target", "switchyard-server",
+    subprocess.run(["cmake", "--build", build_dir, "--target", *targets,
                     f"-j{os.cpu_count() or 2}"], check=True, stdout=subprocess.DEVNULL)
     return exe
+
+
+def gui_binaries(gui, server, server_given, gui_build_dir):
+    """(switchyard, headless reference) for S9. --gui FILE: as is, with the switchyard-server next
+    to it (same build) or else O's. --server FILE: the switchyard next to it, if any. Otherwise both
+    are built in Release with the GUI on, so that only the window differs. (None, …): S9 missing."""
+    if gui:
+        gui = os.path.abspath(gui)
+        sibling = os.path.join(os.path.dirname(gui), "switchyard-server")
+        return gui, sibling if os.path.exists(sibling) else server
+    if server_given:
+        sibling = os.path.join(os.path.dirname(server), "switchyard")
+        return (sibling if os.path.exists(sibling) else None), server
+    try:
+        exe = build_server(gui_build_dir, targets=("switchyard", "switchyard-server"), gui=True)
+    except (subprocess.CalledProcessError, OSError) as e:
+        log(f"S9: could not build the GUI ({e.__class__.__name__}); S9 will be reported missing")
+        return None, server
+    return os.path.join(os.path.dirname(exe), "switchyard"), exe
 
 
 def install_portkey(scratch):
