@@ -214,6 +214,8 @@ void Core::applyEditedConfig(Config::ConfigSnapshot config)
         return;
     }
     Config::GatewayConfig adjusted = *config;
+    // The guards as compiled from the edited sections (the Guards screen edits `guards`).
+    adjusted.guardSet = valid.value().guardSet;
     adjusted.server.host = m_config->server.host;
     adjusted.server.port = m_config->server.port;
     adjusted.version = m_config->version + 1;

@@ -3,10 +3,14 @@
 #include "ui/mainwindow.h"
 
 #include "core/corehost.h"
+#include "ui/budgets/budgetspage.h"
 #include "ui/charts/ratechartpanel.h"
+#include "ui/guards/guardspage.h"
+#include "ui/keys/keyspage.h"
 #include "ui/logs/logfilterproxymodel.h"
 #include "ui/logs/logtablemodel.h"
 #include "ui/logs/requestdetailview.h"
+#include "ui/reports/reportspage.h"
 #include "ui/routing/routingpage.h"
 #include "ui/scores/scorespage.h"
 #include "ui/tr.h"
@@ -113,6 +117,18 @@ MainWindow::MainWindow(QWidget *parent)
     m_routingPage = new RoutingPage;
     m_routingPage->setObjectName(QStringLiteral("routingPage"));
     m_tabs->addTab(m_routingPage, Tr::tr("Routing"));
+    m_budgetsPage = new BudgetsPage;
+    m_budgetsPage->setObjectName(QStringLiteral("budgetsPage"));
+    m_tabs->addTab(m_budgetsPage, Tr::tr("Budgets"));
+    m_reportsPage = new ReportsPage;
+    m_reportsPage->setObjectName(QStringLiteral("reportsPage"));
+    m_tabs->addTab(m_reportsPage, Tr::tr("Reports"));
+    m_keysPage = new KeysPage;
+    m_keysPage->setObjectName(QStringLiteral("keysPage"));
+    m_tabs->addTab(m_keysPage, Tr::tr("Keys"));
+    m_guardsPage = new GuardsPage;
+    m_guardsPage->setObjectName(QStringLiteral("guardsPage"));
+    m_tabs->addTab(m_guardsPage, Tr::tr("Guards"));
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
@@ -223,20 +239,24 @@ void MainWindow::buildStatusBar()
 
 void MainWindow::buildTray()
 {
-    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
-        return;
-    }
-    m_tray = new QSystemTrayIcon(windowIcon(), this);
+    // The menu exists without a tray too, so its actions (and tests) do not depend on one.
     auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("trayMenu"));
     QAction *showAction = menu->addAction(Tr::tr("Show Switchyard"));
     connect(showAction, &QAction::triggered, this, [this] {
         showNormal();
         raise();
         activateWindow();
     });
+    // The same checkable action as the Budgets tab's switch, so the two always agree.
+    menu->addAction(m_budgetsPage->pausePaidTrafficAction());
     menu->addSeparator();
     QAction *quitAction = menu->addAction(Tr::tr("Quit"));
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        return;
+    }
+    m_tray = new QSystemTrayIcon(windowIcon(), this);
     m_tray->setContextMenu(menu);
     connect(m_tray, &QSystemTrayIcon::activated, this,
             [this](QSystemTrayIcon::ActivationReason reason) {
@@ -276,7 +296,20 @@ void MainWindow::attachCore(CoreHost *core)
     if (core->config()) {
         m_scoresPage->setConfig(core->config());
         m_routingPage->setConfig(core->config());
+        m_guardsPage->setGuards(core->config()->guards);
     }
+    // Guards edits apply as a new policy snapshot (in memory; the file is not rewritten).
+    connect(m_guardsPage, &GuardsPage::guardsEdited, core, [core](const QJsonObject &guards) {
+        if (!core->config())
+            return;
+        auto edited = std::make_shared<Config::GatewayConfig>(*core->config());
+        edited->guards = guards;
+        core->applyConfig(edited);
+    });
+    connect(core, &CoreHost::configApplied, m_guardsPage, [this, core] {
+        if (core->config())
+            m_guardsPage->setGuards(core->config()->guards);
+    });
     // Routing edits are saved to the file on the core thread; results come back as signals.
     connect(m_routingPage, &RoutingPage::saveRequested, core, &CoreHost::saveRoutes);
     connect(core, &CoreHost::configApplied, m_routingPage, [this, core] {
@@ -293,8 +326,30 @@ void MainWindow::attachCore(CoreHost *core)
                               .arg(message),
                           true);
     });
+    connect(core, &CoreHost::budgetAlert, this, &MainWindow::showBudgetAlert);
+    m_budgetsPage->attachCore(core);
+    m_keysPage->attachCore(core);
+    // The pages that read the request log get its path once the core has opened it.
+    auto setDatabasePath = [this, core] {
+        m_scoresPage->setDatabasePath(core->databasePath());
+        m_reportsPage->setDatabasePath(core->databasePath());
+    };
+    connect(core, &CoreHost::started, this, setDatabasePath);
     if (core->listenUrl().isValid()) {
         setListening(core->listenUrl());
+        setDatabasePath();
+    }
+}
+
+void MainWindow::showBudgetAlert(const QString &budget, double threshold, const QString &message)
+{
+    const QString title =
+        Tr::tr("Budget %1 at %2 %").arg(budget).arg(qRound(threshold * 100));
+    if (m_tray && m_tray->isVisible() && QSystemTrayIcon::supportsMessages()) {
+        m_tray->showMessage(title, message,
+                            threshold >= 1.0 ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
+    } else {
+        statusBar()->showMessage(Tr::tr("%1: %2").arg(title, message), 30000);
     }
 }
 

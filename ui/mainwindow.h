@@ -25,19 +25,24 @@ class CoreHost;
 
 namespace Switchyard::Ui {
 
+class BudgetsPage;
+class KeysPage;
+class GuardsPage;
 class LogFilterProxyModel;
 class LogTableModel;
 class RateChartPanel;
+class ReportsPage;
 class RequestDetailView;
 class RoutingPage;
 class ScoresPage;
 
 /// The desktop window: a "Requests" tab (filter box and rate chart on top, the live request
 /// log beside the detail pane), a "Models & Scores" tab (ScoresPage) and a "Routing" tab
-/// (RoutingPage, saved through CoreHost::saveRoutes()); listen URL and totals
+/// (RoutingPage, saved through CoreHost::saveRoutes()), "Budgets", "Reports" and "Keys"
+/// (BudgetsPage, ReportsPage, KeysPage, GuardsPage, each wired to CoreHost by itself); listen URL and totals
 /// in the status bar, a tray icon when the desktop has a tray. A shell only: it shows what
-/// CoreHost publishes and its only call into the core is the fire-and-forget
-/// CoreHost::applyConfig() of the scores page, so it can never block on it. Closing the window
+/// CoreHost publishes; every call into the core (the pages' included) is fire-and-forget,
+/// so it can never block on it. Closing the window
 /// quits the application; the app's main() then shuts the core down. GUI thread only.
 class MainWindow final : public QMainWindow
 {
@@ -61,6 +66,8 @@ public Q_SLOTS:
     void showStartError(const QString &message);
     /// A non-modal banner (errors) or a transient status-bar note (information).
     void showConfigMessage(const QString &message, bool isError = false);
+    /// A tray notification when there is a tray, else a status-bar message.
+    void showBudgetAlert(const QString &budget, double threshold, const QString &message);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -84,6 +91,10 @@ private:
     QTabWidget *m_tabs = nullptr;
     ScoresPage *m_scoresPage = nullptr;
     RoutingPage *m_routingPage = nullptr;
+    BudgetsPage *m_budgetsPage = nullptr;
+    ReportsPage *m_reportsPage = nullptr;
+    KeysPage *m_keysPage = nullptr;
+    GuardsPage *m_guardsPage = nullptr;
     QLineEdit *m_filterEdit = nullptr;
     QLabel *m_simulatedBadge = nullptr;
     QFrame *m_banner = nullptr;

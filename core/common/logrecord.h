@@ -13,6 +13,20 @@
 
 namespace Switchyard {
 
+/// The egress ledger of one request (issue 6): what left for which provider and what the
+/// guards did. Classes and counts only: a matched value is never stored.
+struct EgressRecord
+{
+    qint64 bytesSent = 0;     ///< request body bytes sent upstream, summed over attempts
+    QString region;           ///< `region` of the provider that served (or was last tried)
+    QString policy;           ///< effective policy names, least specific first, comma-joined
+    QStringList dlpClasses;   ///< data classes found ("email", "secret", a custom name)
+    int dlpFindings = 0;      ///< findings in the request and the response
+    QString dlpAction;        ///< strongest action taken: "block", "redact" or "log"; empty: none
+    double injectionScore = -1; ///< 0..1; -1 when not evaluated
+    bool injectionFlagged = false; ///< the score reached the threshold
+};
+
 /// One completed request, as the log, the store and the window see it.
 /// Produced only by the pipeline's record stage.
 struct LogRecord
@@ -53,6 +67,7 @@ struct LogRecord
     qint64 estimatedPromptTokens = 0;
     qint64 expectedOutputTokens = 0; ///< max_tokens as asked, 0 when not given
     RoutingDecision decision;
+    EgressRecord egress;
 
     bool isSimulated() const { return providerKind == QLatin1String("simulated"); }
 };

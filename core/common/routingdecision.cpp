@@ -2,7 +2,10 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "core/common/routingdecision.h"
 
+#include "core/common/jsonwriter.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace Switchyard {
 
@@ -33,6 +36,69 @@ QJsonObject RoutingDecision::toJson() const
                        {QStringLiteral("winner"), winner},
                        {QStringLiteral("attempts"), attemptArray},
                        {QStringLiteral("scores"), scores}};
+}
+
+QByteArray RoutingDecision::toJsonBytes() const
+{
+    // Keys in QJsonObject's (sorted) order, so both serialisations give the same text.
+    QByteArray out;
+    out.reserve(256 + 160 * (candidates.size() + attempts.size()));
+    JsonWriter json(out);
+    json.beginObject();
+    json.key(QLatin1StringView("attempts"));
+    json.beginArray();
+    for (const AttemptRecord &a : attempts) {
+        json.beginObject();
+        json.key(QLatin1StringView("error"));
+        json.value(a.error);
+        json.key(QLatin1StringView("latency_ms"));
+        json.value(a.latencyMs);
+        json.key(QLatin1StringView("model"));
+        json.value(a.model);
+        json.key(QLatin1StringView("provider"));
+        json.value(a.provider);
+        json.key(QLatin1StringView("retryable"));
+        json.value(a.retryable);
+        json.key(QLatin1StringView("status"));
+        json.value(a.httpStatus);
+        json.key(QLatin1StringView("upstream_model"));
+        json.value(a.upstreamModel);
+        json.endObject();
+    }
+    json.endArray();
+    json.key(QLatin1StringView("candidates"));
+    json.beginArray();
+    for (const CandidateRecord &c : candidates) {
+        json.beginObject();
+        json.key(QLatin1StringView("eligible"));
+        json.value(c.eligible);
+        json.key(QLatin1StringView("model"));
+        json.value(c.model);
+        json.key(QLatin1StringView("provider"));
+        json.value(c.provider);
+        json.key(QLatin1StringView("reason"));
+        json.value(c.reason);
+        json.endObject();
+    }
+    json.endArray();
+    json.key(QLatin1StringView("reasons"));
+    json.beginArray();
+    for (const QString &reason : reasons)
+        json.value(reason);
+    json.endArray();
+    json.key(QLatin1StringView("requested_model"));
+    json.value(requestedModel);
+    json.key(QLatin1StringView("route"));
+    json.value(route);
+    json.key(QLatin1StringView("scores"));
+    json.rawValue(scores.isEmpty() ? QByteArrayLiteral("[]")
+                                   : QJsonDocument(scores).toJson(QJsonDocument::Compact));
+    json.key(QLatin1StringView("strategy"));
+    json.value(strategy);
+    json.key(QLatin1StringView("winner"));
+    json.value(winner);
+    json.endObject();
+    return out;
 }
 
 RoutingDecision RoutingDecision::fromJson(const QJsonObject &json)

@@ -6,6 +6,7 @@
 #include "configsections.h"
 #include "configvalidator.h"
 #include "core/config/budgetsection.h"
+#include "core/config/guardsection.h"
 #include "core/common/tr.h"
 
 #include <QDir>
@@ -50,7 +51,8 @@ QStringList topLevelKeys()
 {
     return {QStringLiteral("server"),  QStringLiteral("providers"),     QStringLiteral("models"),
             QStringLiteral("routes"),  QStringLiteral("default_route"), QStringLiteral("rules"),
-            QStringLiteral("budgets"), QStringLiteral("guards"),        QStringLiteral("resilience")};
+            QStringLiteral("budgets"), QStringLiteral("guards"),        QStringLiteral("resilience"),
+            QStringLiteral("policies")};
 }
 
 Error syntaxError(const QByteArray &json, const QString &fileName, const QJsonParseError &err)
@@ -206,7 +208,8 @@ Result<GatewayConfig> ConfigLoader::parse(const QByteArray &json, const QString 
                     && r.readString(root, QStringLiteral("$"), QStringLiteral("default_route"),
                                     config.defaultRoute)
                     && parseRaw(r, root, config)
-                    && Internal::ConfigValidator::validate(r, config, root);
+                    && Internal::ConfigValidator::validate(r, config, root)
+                    && Internal::parseGuards(r, root, config);
     if (!ok) {
         return r.error();
     }

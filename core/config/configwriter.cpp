@@ -222,6 +222,9 @@ QJsonObject ConfigWriter::toJson(const GatewayConfig &config)
         {QStringLiteral("rules"), config.rules},
         {QStringLiteral("budgets"), config.budgets},
         {QStringLiteral("guards"), config.guards}};
+    if (!config.policies.isEmpty()) {
+        root.insert(QStringLiteral("policies"), config.policies);
+    }
     if (writesDefaultRoute(config.defaultRoute, config.routes, config.models, false)) {
         root.insert(QStringLiteral("default_route"), config.defaultRoute);
     }

@@ -13,6 +13,10 @@
 
 #include <memory>
 
+namespace Switchyard::Guards {
+class GuardSet;
+}
+
 namespace Switchyard::Config {
 
 /// `server` section. Field names in the JSON file are a public interface (DESIGN §9).
@@ -112,7 +116,11 @@ struct GatewayConfig
     QJsonArray rules;
     QJsonArray budgets;                    ///< as written, for the config writer
     QList<BudgetSettings> budgetSettings;  ///< `budgets`, validated
-    QJsonObject guards;
+    QJsonObject guards;   ///< `guards` as written (docs/guards.md)
+    QJsonArray policies;  ///< `policies` as written
+    /// `guards` + `policies` compiled and validated at load; null for a config built in code
+    /// (the guard stage then compiles them itself).
+    std::shared_ptr<const Guards::GuardSet> guardSet;
 
     const ProviderSettings *provider(const QString &id) const;
     const ModelSettings *model(const QString &id) const;

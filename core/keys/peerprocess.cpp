@@ -2,19 +2,23 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "core/keys/peerprocess.h"
 
-#include "core/common/clock.h"
+#include "core/keys/socketdiag.h"
 
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+
+#include <array>
+#include <cstring>
+
+#include <dirent.h>
+#include <unistd.h>
 
 namespace Switchyard::Keys {
 
 namespace {
 
-// A client port is reused only after its connection closed; after this long the socket's
-// inode is checked again, so a reused port never inherits the previous program's name.
-constexpr qint64 kCacheMs = 10'000;
+// How many recently seen client processes are checked before walking all of /proc.
+constexpr qsizetype kRecentOwners = 8;
 
 QByteArray readAll(const QString &path)
 {
@@ -28,6 +32,7 @@ QByteArray readAll(const QString &path)
 
 PeerProcessResolver::PeerProcessResolver(QString procRoot)
     : m_procRoot(std::move(procRoot))
+    , m_procRootBytes(QFile::encodeName(m_procRoot))
 {
 }
 
@@ -35,18 +40,37 @@ quint64 PeerProcessResolver::socketInode(const QByteArray &table, quint16 port, 
 {
     // "  sl  local_address rem_address   st tx_queue:rx_queue tr:tm->when retrnsmt   uid  timeout inode"
     // "   0: 0100007F:1CFC 0100007F:9C40 01 00000000:00000000 00:00000000 00000000  1000        0 123456 ..."
-    for (const QByteArray &line : table.split('\n')) {
-        const QList<QByteArray> fields = line.simplified().split(' ');
-        if (fields.size() < 10 || !fields.at(0).endsWith(':'))
+    // Read without allocating per line: the table has a row per socket on the machine.
+    const QByteArrayView all(table);
+    qsizetype lineStart = 0;
+    while (lineStart < all.size()) {
+        qsizetype lineEnd = all.indexOf('\n', lineStart);
+        if (lineEnd < 0)
+            lineEnd = all.size();
+        const QByteArrayView line = all.sliced(lineStart, lineEnd - lineStart);
+        lineStart = lineEnd + 1;
+        std::array<QByteArrayView, 10> fields;
+        size_t count = 0;
+        qsizetype at = 0;
+        while (count < fields.size()) {
+            while (at < line.size() && line[at] == ' ')
+                ++at;
+            if (at >= line.size())
+                break;
+            const qsizetype fieldStart = at;
+            while (at < line.size() && line[at] != ' ')
+                ++at;
+            fields[count++] = line.sliced(fieldStart, at - fieldStart);
+        }
+        if (count < fields.size() || !fields[0].endsWith(':'))
             continue;
-        const QByteArray &local = fields.at(1);
-        const QByteArray &remote = fields.at(2);
+        auto portOf = [](QByteArrayView address, bool *ok) {
+            return address.sliced(address.lastIndexOf(':') + 1).toUInt(ok, 16);
+        };
         bool ok1 = false;
         bool ok2 = false;
-        const uint localPort = local.mid(local.lastIndexOf(':') + 1).toUInt(&ok1, 16);
-        const uint peerPort = remote.mid(remote.lastIndexOf(':') + 1).toUInt(&ok2, 16);
-        if (ok1 && ok2 && localPort == port && peerPort == remotePort)
-            return fields.at(9).toULongLong();
+        if (portOf(fields[1], &ok1) == port && portOf(fields[2], &ok2) == remotePort && ok1 && ok2)
+            return fields[9].toULongLong();
     }
     return 0;
 }
@@ -60,47 +84,96 @@ QString PeerProcessResolver::programName(const QString &pid) const
     return QString::fromUtf8(readAll(m_procRoot + QLatin1Char('/') + pid + QStringLiteral("/comm"))).trimmed();
 }
 
-QString PeerProcessResolver::ownerOf(quint64 inode) const
+bool PeerProcessResolver::ownsSocket(const QByteArray &pid, const QByteArray &target) const
 {
-    const QString target = QStringLiteral("socket:[%1]").arg(inode);
-    const QStringList pids = QDir(m_procRoot).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &pid : pids) {
-        if (pid.isEmpty() || !pid.at(0).isDigit())
+    // Plain readdir/readlink: QDir's entry filters stat every fd, which made a walk over a
+    // workstation's processes cost tens of milliseconds per new client connection.
+    const QByteArray fdDir = m_procRootBytes + '/' + pid + "/fd";
+    DIR *dir = ::opendir(fdDir.constData());
+    if (!dir)
+        return false; // gone, or another user's process: stays unattributed
+    bool found = false;
+    char link[64];
+    QByteArray path;
+    while (const dirent *entry = ::readdir(dir)) {
+        if (entry->d_name[0] < '0' || entry->d_name[0] > '9')
             continue;
-        const QString fdDir = m_procRoot + QLatin1Char('/') + pid + QStringLiteral("/fd");
-        const QStringList fds = QDir(fdDir).entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot);
-        for (const QString &fd : fds) {
-            // Links of other users' processes are unreadable: those stay unattributed.
-            if (QFile::symLinkTarget(fdDir + QLatin1Char('/') + fd).endsWith(target))
-                return programName(pid);
+        path = fdDir + '/' + entry->d_name;
+        const ssize_t length = ::readlink(path.constData(), link, sizeof link);
+        if (length == target.size() && std::memcmp(link, target.constData(), size_t(length)) == 0) {
+            found = true;
+            break;
         }
     }
-    return {};
+    ::closedir(dir);
+    return found;
 }
 
-QString PeerProcessResolver::applicationFor(const QHostAddress &peer, quint16 peerPort, quint16 localPort)
+QString PeerProcessResolver::ownerOf(quint64 inode)
+{
+    const QByteArray target = "socket:[" + QByteArray::number(inode) + ']';
+    // Programs that connected before usually connect again: look at them first.
+    for (const QByteArray &pid : std::as_const(m_recentOwners)) {
+        if (ownsSocket(pid, target))
+            return rememberOwner(pid);
+    }
+    DIR *proc = ::opendir(m_procRootBytes.constData());
+    if (!proc)
+        return {};
+    QByteArray owner;
+    while (const dirent *entry = ::readdir(proc)) {
+        if (entry->d_name[0] < '0' || entry->d_name[0] > '9')
+            continue;
+        const QByteArray pid(entry->d_name);
+        if (!m_recentOwners.contains(pid) && ownsSocket(pid, target)) {
+            owner = pid;
+            break;
+        }
+    }
+    ::closedir(proc);
+    return owner.isEmpty() ? QString() : rememberOwner(owner);
+}
+
+QString PeerProcessResolver::rememberOwner(QByteArray pid) // a copy: callers pass list elements
+{
+    m_recentOwners.removeAll(pid);
+    m_recentOwners.prepend(pid);
+    if (m_recentOwners.size() > kRecentOwners)
+        m_recentOwners.removeLast();
+    return programName(QString::fromLatin1(pid));
+}
+
+QString PeerProcessResolver::applicationFor(const QHostAddress &peer, quint16 peerPort,
+                                            quint16 localPort, quint64 connectionId)
 {
     if (!peer.isLoopback() || peerPort == 0)
         return {};
-    const quint32 key = (quint32(peerPort) << 16) | localPort;
-    const qint64 now = steadyNowNs() / 1'000'000;
-    const auto hit = m_cache.find(key);
-    if (hit != m_cache.end() && now - hit->atMs < kCacheMs)
-        return hit->app;
+    if (connectionId != 0) {
+        const auto hit = m_byConnection.constFind(connectionId);
+        if (hit != m_byConnection.constEnd())
+            return *hit;
+    }
 
-    // The client's socket is the one whose local port is the peer port.
-    quint64 inode = socketInode(readAll(m_procRoot + QStringLiteral("/net/tcp")), peerPort, localPort);
+    // The client's socket is the one whose local port is the peer port. Ask the kernel for it
+    // directly; the tables are the fallback (and what tests point at a fixture).
+    quint64 inode = 0;
+    if (m_procRoot == QLatin1String("/proc")) {
+        const QHostAddress loopback = peer.protocol() == QAbstractSocket::IPv4Protocol
+            ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(QHostAddress::LocalHostIPv6);
+        inode = tcpSocketInode(peer, peerPort, loopback, localPort);
+        if (inode == 0 && peer != loopback)
+            inode = tcpSocketInode(peer, peerPort, peer, localPort);
+    }
+    if (inode == 0)
+        inode = socketInode(readAll(m_procRoot + QStringLiteral("/net/tcp")), peerPort, localPort);
     if (inode == 0)
         inode = socketInode(readAll(m_procRoot + QStringLiteral("/net/tcp6")), peerPort, localPort);
-    if (hit != m_cache.end() && inode != 0 && hit->inode == inode) {
-        // Same socket as before (a keep-alive connection): no need to walk every process again.
-        hit->atMs = now;
-        return hit->app;
-    }
     const QString app = inode == 0 ? QString() : ownerOf(inode);
-    if (m_cache.size() > 4096)
-        m_cache.clear();
-    m_cache.insert(key, {app, inode, now});
+    if (connectionId != 0) {
+        if (m_byConnection.size() > 4096)
+            m_byConnection.clear(); // closed connections' entries; live ones are looked up again
+        m_byConnection.insert(connectionId, app);
+    }
     return app;
 }
 

@@ -19,27 +19,27 @@ public:
     explicit PeerProcessResolver(QString procRoot = QStringLiteral("/proc"));
 
     /// The program name ("node", "python3", "cursor") of the process that owns the client
-    /// socket `peerPort` connected to our `localPort`; empty when unknown. Cached per
-    /// connection: a hit costs one hash lookup; every 10 s the socket table is re-read and the
-    /// processes are walked again only if the socket changed.
-    QString applicationFor(const QHostAddress &peer, quint16 peerPort, quint16 localPort);
+    /// socket `peerPort` connected to our `localPort`; empty when unknown. With a
+    /// `connectionId` (unique per accepted connection) the answer is cached for that
+    /// connection: later requests on it cost one hash lookup. Without one, nothing is cached
+    /// (a client port is reused by other programs after its connection closes).
+    QString applicationFor(const QHostAddress &peer, quint16 peerPort, quint16 localPort,
+                           quint64 connectionId = 0);
 
     /// The inode of the socket bound to local port `port` and connected to `remotePort`,
     /// read from a /proc/net/tcp-format table; 0 when absent.
     static quint64 socketInode(const QByteArray &table, quint16 port, quint16 remotePort);
 
 private:
-    QString ownerOf(quint64 inode) const;
+    QString ownerOf(quint64 inode);
+    bool ownsSocket(const QByteArray &pid, const QByteArray &target) const;
+    QString rememberOwner(QByteArray pid);
     QString programName(const QString &pid) const;
 
     QString m_procRoot;
-    struct Cached
-    {
-        QString app;
-        quint64 inode = 0; ///< the client socket the answer was found for
-        qint64 atMs = 0;
-    };
-    QHash<quint32, Cached> m_cache; ///< (peerPort << 16 | localPort) → answer
+    QByteArray m_procRootBytes;
+    QList<QByteArray> m_recentOwners; ///< pids, most recent first
+    QHash<quint64, QString> m_byConnection; ///< connectionId → answer
 };
 
 } // namespace Switchyard::Keys

@@ -6,12 +6,18 @@
 #include "core/common/tr.h"
 #include "core/pipeline/costing.h"
 #include "core/pipeline/embeddings.h"
+#include "core/pipeline/guardstage.h"
+#include "core/pipeline/guardstate.h"
+#include "core/pipeline/guardtexts.h"
+#include "core/pipeline/streamguard.h"
 #include "core/pipeline/parsestage.h"
 #include "core/pipeline/surfaceerrors.h"
 #include "core/pipeline/providerregistry.h"
 #include "core/pipeline/requestrecorder.h"
 #include "core/routing/circuitbreaker.h"
 #include "core/routing/livemetrics.h"
+
+#include <QJsonDocument>
 
 namespace Switchyard::Pipeline {
 
@@ -118,6 +124,14 @@ void Dispatcher::tryNext()
         m_upstreamStatus = 0;
         m_upstreamHeaders.clear();
         m_bufferedBody.clear();
+        m_streamGuard.reset();
+        if (const Config::ProviderSettings *settings = ex.config ? ex.config->provider(candidate.provider) : nullptr)
+            ex.egress.region = settings->region;
+        if (m_bodyBytes < 0) {
+            m_bodyBytes = ex.guard && ex.guard->bodyRewritten
+                ? QJsonDocument(ex.body).toJson(QJsonDocument::Compact).size() : ex.request.body.size();
+        }
+        ex.egress.bytesSent += m_bodyBytes;
 
         m_attemptStartNs = steadyNowNs();
         if (ex.surface == QLatin1String("openai.embeddings")) {
@@ -184,11 +198,78 @@ void Dispatcher::onData(const QByteArray &bytes)
         m_bufferedBody.append(bytes);
         return;
     }
+    const GuardState *guard = m_exchange->guard.get();
+    if (guard && guard->guardsResponse && (m_upstreamStatus == 0 || m_upstreamStatus / 100 == 2)) {
+        // The slow path: only when a response guard is on.
+        if (!m_streamGuard) {
+            m_streamGuard = std::make_unique<StreamGuard>(m_exchange->clientFormat, guard->redactor->scanner(),
+                                                          &guard->redactor->placeholders(),
+                                                          guard->redactor->restoresResponses());
+        }
+        const QByteArray safe = m_streamGuard->feed(bytes);
+        if (!safe.isEmpty()) {
+            if (!m_clientStarted)
+                startClientStream();
+            m_exchange->responseBytes += safe.size();
+            m_exchange->writer->writeChunk(safe);
+        }
+        if (m_streamGuard->blocked())
+            endBlockedStream();
+        return;
+    }
     if (!m_clientStarted)
         startClientStream();
     m_errorEventRelayed = isErrorEvent(bytes);
     m_exchange->responseBytes += bytes.size();
     m_exchange->writer->writeChunk(bytes);
+}
+
+void Dispatcher::endBlockedStream()
+{
+    Exchange &ex = *m_exchange;
+    const bool live = m_call != nullptr; // else onFinished() already recorded the attempt
+    detachCall();
+    GuardStage::recordFindings(ex.egress, m_streamGuard->findings());
+    if (live) {
+        ex.decision.attempts.append({ex.model, ex.provider, ex.upstreamModel, m_upstreamStatus, {}, false,
+                                     msSince(m_attemptStartNs)});
+    }
+    ex.decision.winner = ex.model;
+    ex.status = m_upstreamStatus ? m_upstreamStatus : 200;
+    ex.errorType = QStringLiteral("dlp_blocked");
+    ex.errorMessage = m_streamGuard->blockReason();
+    finish([this] {
+        Exchange &ex = *m_exchange;
+        if (!m_clientStarted)
+            startClientStream();
+        const QByteArray event = surfaceErrorEvent(ex.clientFormat, 403, ex.errorType, ex.errorMessage);
+        ex.responseBytes += event.size();
+        ex.writer->writeChunk(event);
+        ex.writer->finishStream();
+    });
+}
+
+bool Dispatcher::guardBody(QByteArray &body)
+{
+    Exchange &ex = *m_exchange;
+    const GuardState *guard = ex.guard.get();
+    if (!guard || !guard->guardsResponse || ex.status / 100 != 2)
+        return true;
+    QJsonObject json = QJsonDocument::fromJson(body).object();
+    const GuardTexts original = GuardTexts::fromResponse(json, ex.clientFormat);
+    GuardTexts scanned = original;
+    for (QString &text : scanned.texts) {
+        const Guards::RedactionReport report = guard->redactor->applyResponse(text);
+        GuardStage::recordFindings(ex.egress, report.findings);
+        if (report.blocked) {
+            ex.errorType = QStringLiteral("dlp_blocked");
+            ex.errorMessage = report.blockReason;
+            return false;
+        }
+    }
+    if (scanned.writeBack(json, original) > 0)
+        body = QJsonDocument(json).toJson(QJsonDocument::Compact);
+    return true;
 }
 
 void Dispatcher::onFinished(const Providers::CallResult &result)
@@ -210,7 +291,17 @@ void Dispatcher::onFinished(const Providers::CallResult &result)
         ex.priceVersion = priceVersion(candidate.price);
     }
     if (ex.stream) {
-        finish([this, tail = result.tail] {
+        QByteArray tail = result.tail;
+        if (m_streamGuard) {
+            tail = m_streamGuard->feed(tail);
+            if (m_streamGuard->blocked()) {
+                endBlockedStream();
+                return;
+            }
+            tail += m_streamGuard->finish();
+            GuardStage::recordFindings(ex.egress, m_streamGuard->findings());
+        }
+        finish([this, tail] {
             Exchange &ex = *m_exchange;
             if (!m_clientStarted)
                 startClientStream();
@@ -220,7 +311,12 @@ void Dispatcher::onFinished(const Providers::CallResult &result)
         });
         return;
     }
-    const QByteArray body = m_bufferedBody + result.tail;
+    QByteArray body = m_bufferedBody + result.tail;
+    if (!guardBody(body)) {
+        const QString message = ex.errorMessage;
+        answerError(403, QStringLiteral("permission_error"), QStringLiteral("dlp_blocked"), message);
+        return;
+    }
     ex.responseBytes = body.size();
     if (ex.ttftMs < 0)
         ex.ttftMs = msSince(ex.startNs);

@@ -19,6 +19,8 @@ namespace Switchyard::Pipeline {
 /// errors until the first byte reaches the client, relays the reply (streams chunk by chunk),
 /// and has the request recorded before the reply's last bytes leave. Lives on the core thread;
 /// emits done() once, after which its owner deletes it.
+class StreamGuard;
+
 class Dispatcher final : public QObject
 {
     Q_OBJECT
@@ -49,6 +51,10 @@ private:
     void onClientGone();
 
     void startClientStream();
+    /// Response guards (docs/guards.md): a whole body is scanned in place; false when blocked.
+    bool guardBody(QByteArray &body);
+    /// Ends a stream whose response guard blocked it, with an error event.
+    void endBlockedStream();
     void detachCall();
     /// Feeds the attempt's outcome to live metrics and the circuit breaker.
     void reportHealth(bool ok, qint64 retryAfterMs);
@@ -68,6 +74,8 @@ private:
     HttpHeaders m_upstreamHeaders;
     QByteArray m_bufferedBody; ///< non-streamed bytes a provider sent through data()
     QList<Providers::ProviderError> m_errors;
+    std::unique_ptr<StreamGuard> m_streamGuard; ///< only while a response guard is on
+    qint64 m_bodyBytes = -1; ///< size of the body sent upstream (for the egress ledger)
     bool m_clientStarted = false;
     bool m_errorEventRelayed = false;
     bool m_finishing = false;

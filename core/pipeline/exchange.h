@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/budget/budgethold.h"
+#include "core/common/logrecord.h"
 #include "core/common/routingdecision.h"
 #include "core/common/usage.h"
 #include "core/config/gatewayconfig.h"
@@ -19,6 +20,8 @@
 #include <memory>
 
 namespace Switchyard::Pipeline {
+
+struct GuardState;
 
 /// One request's context, passed by reference through the stages and owned by the
 /// Dispatcher for the request's life (Envoy's per-stream state, in Qt types).
@@ -53,6 +56,10 @@ struct Exchange
     bool hasImages = false;
     qint64 estimatedPromptTokens = 0;
     qint64 expectedOutputTokens = 0; ///< max_tokens / max_completion_tokens, 0 when absent
+
+    // Filled by the guard stage (null when no guard stage ran) and, for egress, the dispatcher.
+    std::shared_ptr<GuardState> guard;
+    EgressRecord egress;
 
     // Filled by the route stage.
     RoutingDecision decision;

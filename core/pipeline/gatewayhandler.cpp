@@ -7,6 +7,7 @@
 #include "core/pipeline/budgetstage.h"
 #include "core/pipeline/dispatcher.h"
 #include "core/pipeline/embeddings.h"
+#include "core/pipeline/guardstage.h"
 #include "core/pipeline/identitystage.h"
 #include "core/pipeline/providerregistry.h"
 #include "core/pipeline/surfaceerrors.h"
@@ -59,12 +60,13 @@ GatewayHandler::GatewayHandler(const PipelineContext &context, QObject *parent)
     , m_context(context)
     , m_startedNs(steadyNowNs())
 {
-    // Stage order lives here, in one place; guards slot in between.
+    // Stage order lives here, in one place.
     auto identity = std::make_shared<IdentityStage>(context.keys, context.rateLimiter, context.peers);
+    auto guard = std::make_shared<GuardStage>();
     auto route = std::make_shared<RouteStage>(Routing::RouterState{context.live, context.breaker});
     auto budget = std::make_shared<BudgetStage>(context.budgets, context.budgetAlerts);
-    m_chatStages = {std::make_shared<ParseStage>(), identity, route, budget};
-    m_embeddingsStages = {std::make_shared<FunctionStage>(&parseEmbeddings), identity, route,
+    m_chatStages = {std::make_shared<ParseStage>(), identity, guard, route, budget};
+    m_embeddingsStages = {std::make_shared<FunctionStage>(&parseEmbeddings), identity, guard, route,
                           std::make_shared<FunctionStage>([providers = context.providers](Exchange &ex) {
                               return providers ? keepEmbeddingCandidates(ex, *providers) : StageResult::proceed();
                           }),

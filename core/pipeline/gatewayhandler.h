@@ -56,7 +56,7 @@ private:
     PipelineContext m_context;
     using StageList = std::vector<std::shared_ptr<Stage>>;
     static StageResult runStages(const StageList &stages, Exchange &exchange);
-    StageList m_chatStages;       ///< parse, identity, route, budget
+    StageList m_chatStages;       ///< parse, identity, guard, route, budget
     StageList m_embeddingsStages; ///< the same around the embeddings parser
 
     QSet<Dispatcher *> m_dispatchers;

@@ -35,7 +35,7 @@ StageResult IdentityStage::onRequest(Exchange &exchange)
 {
     if (exchange.app.isEmpty() && m_peers)
         exchange.app = m_peers->applicationFor(exchange.request.peerAddress, exchange.request.peerPort,
-                                               exchange.request.localPort);
+                                               exchange.request.localPort, exchange.request.connectionId);
 
     const QByteArray credential = presentedCredential(exchange);
     const bool requireKeys = exchange.config && exchange.config->server.requireKeys;
@@ -90,8 +90,7 @@ StageResult IdentityStage::onRequest(Exchange &exchange)
                 : Tr::tr("key %1 is over its limit of %2 tokens per minute; retry in %3")
                       .arg(key.id).arg(key.limits.tokensPerMinute)
                       .arg(QString::fromLatin1(Keys::RateLimiter::formatDuration(rate.retryAfterMs))));
-        refused.headers = rate.headers();
-        return refused;
+        return refused; // the rate headers (incl. retry-after) are already on the exchange
     }
     if (key.limits.tokensPerMinute > 0) {
         exchange.onComplete.append([limiter = m_limiter, id = key.id, limits = key.limits, estimate](Exchange &ex) {

@@ -63,6 +63,7 @@ LogRecord RequestRecorder::toRecord(const Exchange &exchange, double latencyMs)
     record.estimatedPromptTokens = exchange.estimatedPromptTokens;
     record.expectedOutputTokens = exchange.expectedOutputTokens;
     record.decision = exchange.decision;
+    record.egress = exchange.egress;
     return record;
 }
 

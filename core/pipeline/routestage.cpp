@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "core/pipeline/routestage.h"
 
+#include "core/common/tr.h"
+#include "core/pipeline/guardstate.h"
+#include "core/routing/policyfilter.h"
 #include "core/routing/router.h"
 
 namespace Switchyard::Pipeline {
@@ -43,6 +46,19 @@ StageResult RouteStage::onRequest(Exchange &exchange)
         return StageResult::respond(500, QStringLiteral("server_error"), error.code, error.message);
     }
     exchange.candidates = std::move(plan).value().candidates;
+    if (exchange.guard
+        && Routing::applyPolicy(exchange.guard->policy, *exchange.config, exchange.candidates, exchange.decision) > 0
+        && exchange.candidates.isEmpty()) {
+        const Guards::Policy &policy = exchange.guard->policy;
+        QStringList why;
+        for (const CandidateRecord &record : std::as_const(exchange.decision.candidates))
+            why.append(QStringLiteral("%1@%2: %3").arg(record.model, record.provider, record.reason));
+        return StageResult::respond(403, QStringLiteral("permission_error"), QStringLiteral("policy_denied"),
+                                    Tr::tr("policy '%1' allows none of the candidates for '%2': %3")
+                                        .arg(policy.sources.join(QLatin1Char('+')), exchange.decision.requestedModel.isEmpty()
+                                                 ? exchange.decision.route : exchange.decision.requestedModel,
+                                             why.join(QLatin1String("; "))));
+    }
     return StageResult::proceed();
 }
 

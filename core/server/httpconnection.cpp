@@ -16,6 +16,7 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
 
 namespace Switchyard::Server::Internal {
 
@@ -88,6 +89,8 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server)
     , m_socket(socket)
     , m_limits(server->limits())
 {
+    static std::atomic<quint64> s_nextConnectionId{1};
+    m_connectionId = s_nextConnectionId.fetch_add(1, std::memory_order_relaxed);
     m_socket->setParent(this);
     m_socket->setReadBufferSize(kReadBufferSize);
     http_parser_init(&m_parser, HTTP_REQUEST);
@@ -131,6 +134,7 @@ int HttpConnection::onMessageBegin()
     m_request.peerAddress = m_socket->peerAddress();
     m_request.peerPort = m_socket->peerPort();
     m_request.localPort = m_socket->localPort();
+    m_request.connectionId = m_connectionId;
     m_request.receivedAtMs = SystemClock::instance()->monotonicMs();
     m_headerBytes = 0;
     m_inHeaderField = false;

@@ -116,6 +116,7 @@ private:
     QByteArray m_input;
     qsizetype m_inputOffset = 0;
     HttpRequest m_request;
+    quint64 m_connectionId = 0;
     qint64 m_headerBytes = 0;
     int m_errorStatus = 0;
     QString m_errorMessage;

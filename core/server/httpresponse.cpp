@@ -23,6 +23,15 @@ bool isFramingHeader(const QByteArray &name)
            || name.compare("connection", Qt::CaseInsensitive) == 0;
 }
 
+/// Exact size of the header lines, so the response head is built in one allocation.
+qsizetype headerBytes(const HttpHeaders &headers)
+{
+    qsizetype bytes = 0;
+    for (const auto &[name, value] : headers)
+        bytes += name.size() + value.size() + 4;
+    return bytes;
+}
+
 bool bodyForbidden(int status)
 {
     return (status >= 100 && status < 200) || status == 204 || status == 304;
@@ -120,7 +129,7 @@ void HttpConnection::sendResponse(int status, const HttpHeaders &headers, const 
     const bool withBody = !m_isHead && !bodyForbidden(status);
     const bool inlineBody = withBody && body.size() < kInlineBodyLimit;
     QByteArray out;
-    out.reserve(128 + headers.size() * 48 + (inlineBody ? body.size() : 0));
+    out.reserve(128 + headerBytes(headers) + (inlineBody ? body.size() : 0));
     appendHead(out, status, headers);
     if (!bodyForbidden(status)) {
         out += "Content-Length: ";
@@ -147,7 +156,7 @@ void HttpConnection::startStream(int status, const HttpHeaders &headers)
         m_keepAlive = false; // no chunked coding in HTTP/1.0: the close ends the body
     }
     QByteArray out;
-    out.reserve(128 + headers.size() * 48);
+    out.reserve(128 + headerBytes(headers));
     appendHead(out, status, headers);
     if (!m_http10) {
         out += "Transfer-Encoding: chunked\r\n";

@@ -23,6 +23,7 @@ struct HttpRequest
     QHostAddress peerAddress;
     quint16 peerPort = 0;
     quint16 localPort = 0;
+    quint64 connectionId = 0; ///< unique per accepted connection in this process, never reused
     qint64 receivedAtMs = 0; ///< SystemClock monotonic ms when the first byte arrived
 };
 

@@ -19,6 +19,24 @@ QString insertStatement();
 /// "SELECT id, ... FROM requests" (no WHERE/ORDER); fromQuery() reads its columns.
 QString selectStatement();
 
+/// Receives one row's values in insertStatement()'s column order, typed, so each database
+/// binding (QSqlQuery, SQLite's own API) converts them once without going through QVariant.
+class RowSink
+{
+public:
+    virtual ~RowSink() = default;
+    virtual void nullInteger() = 0;
+    virtual void nullReal() = 0;
+    virtual void nullText() = 0;
+    virtual void integer(qint64 value) = 0;
+    virtual void real(double value) = 0;
+    virtual void text(const QString &value) = 0;
+    virtual void utf8(const QByteArray &value) = 0;
+};
+
+/// Walks every column of \a record into \a sink; returns the number of columns.
+int writeRow(const LogRecord &record, RowSink &sink);
+
 /// Binds every column of \a record to \a query, which was prepared from insertStatement().
 void bind(QSqlQuery &query, const LogRecord &record);
 

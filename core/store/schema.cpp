@@ -63,6 +63,19 @@ QList<Migration> buildMigrations()
                                   "created_at TEXT NOT NULL, revoked_at TEXT)"),
                    QStringLiteral("ALTER TABLE requests ADD COLUMN key_id TEXT"),
                    QStringLiteral("ALTER TABLE requests ADD COLUMN price_version TEXT")}});
+    // Egress ledger (issue 6, docs/egress.md): per request what left for which provider region,
+    // and what the guards found and did. Classes and counts only, never values. Rows written
+    // before v5 read as 0 bytes, no region, no findings and an unknown (NULL) injection score.
+    steps.append({5, QStringLiteral("egress ledger"),
+                  {QStringLiteral("ALTER TABLE requests ADD COLUMN egress_bytes INTEGER"),
+                   QStringLiteral("ALTER TABLE requests ADD COLUMN egress_region TEXT"),
+                   QStringLiteral("ALTER TABLE requests ADD COLUMN policy TEXT"),
+                   QStringLiteral("ALTER TABLE requests ADD COLUMN dlp_classes TEXT"),
+                   QStringLiteral("ALTER TABLE requests ADD COLUMN dlp_findings INTEGER"),
+                   QStringLiteral("ALTER TABLE requests ADD COLUMN dlp_action TEXT"),
+                   QStringLiteral("ALTER TABLE requests ADD COLUMN injection_score REAL"),
+                   QStringLiteral("ALTER TABLE requests ADD COLUMN injection_flagged INTEGER NOT NULL "
+                                  "DEFAULT 0")}});
     return steps;
 }
 

@@ -5,6 +5,7 @@
 #include "core/common/tr.h"
 #include "core/store/logrecordrow.h"
 #include "core/store/schema.h"
+#include "core/store/sqliteinsert.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -142,6 +143,7 @@ Result<int> StoreWorker::openDatabase(const QString &path)
     m_insert = std::make_unique<QSqlQuery>(m_db);
     if (!m_insert->prepare(LogRecordRow::insertStatement()))
         return fail(QStringLiteral("store.prepare"), m_insert->lastError().text());
+    m_sqliteInsert = SqliteInsert::create(m_db, LogRecordRow::insertStatement());
     return version;
 }
 
@@ -149,26 +151,54 @@ void StoreWorker::commitBatch(std::span<PendingAppend> batch)
 {
     QList<QString> errors(qsizetype(batch.size()));
     QString batchError;
+    auto begin = [this](QString *error) {
+        if (m_sqliteInsert)
+            return m_sqliteInsert->begin(error);
+        const bool ok = m_db.transaction();
+        if (!ok)
+            *error = m_db.lastError().text();
+        return ok;
+    };
+    auto commit = [this](QString *error) {
+        if (m_sqliteInsert)
+            return m_sqliteInsert->commit(error);
+        const bool ok = m_db.commit();
+        if (!ok)
+            *error = m_db.lastError().text();
+        return ok;
+    };
     if (!m_insert) {
         batchError = Tr::tr("The request log is not open");
-    } else if (!m_db.transaction()) {
-        batchError = m_db.lastError().text();
+    } else if (!begin(&batchError)) {
+        // batchError says why
     } else {
         for (size_t i = 0; i < batch.size() && batchError.isEmpty(); ++i) {
-            LogRecordRow::bind(*m_insert, batch[i].record);
-            if (m_insert->exec())
+            SqliteInsert::Outcome outcome;
+            if (m_sqliteInsert) {
+                outcome = m_sqliteInsert->insert(batch[i].record);
+            } else {
+                LogRecordRow::bind(*m_insert, batch[i].record);
+                outcome.ok = m_insert->exec();
+                outcome.constraintViolation = !outcome.ok && isConstraintViolation(m_insert->lastError());
+                outcome.error = outcome.ok ? QString() : m_insert->lastError().text();
+            }
+            if (outcome.ok)
                 continue;
             // A duplicate request id fails that record only; anything else (disk full, I/O)
             // may have ended the transaction, so the whole batch fails.
-            if (isConstraintViolation(m_insert->lastError()))
-                errors[qsizetype(i)] = m_insert->lastError().text();
+            if (outcome.constraintViolation)
+                errors[qsizetype(i)] = outcome.error;
             else
-                batchError = m_insert->lastError().text();
+                batchError = outcome.error;
         }
-        if (batchError.isEmpty() && !m_db.commit())
-            batchError = m_db.lastError().text();
-        if (!batchError.isEmpty())
-            m_db.rollback();
+        if (batchError.isEmpty())
+            commit(&batchError);
+        if (!batchError.isEmpty()) {
+            if (m_sqliteInsert)
+                m_sqliteInsert->rollback();
+            else
+                m_db.rollback();
+        }
     }
     QString firstError = batchError;
     if (!batchError.isEmpty()) {
@@ -255,6 +285,7 @@ LogRecordList StoreWorker::recent(int limit)
 
 void StoreWorker::closeDatabase()
 {
+    m_sqliteInsert.reset();
     m_insert.reset();
     if (m_db.isValid()) {
         m_db.close();

@@ -20,6 +20,8 @@ class QSqlQuery;
 
 namespace Switchyard::Store::Internal {
 
+class SqliteInsert;
+
 /// The store thread's loop, in the shape of qBittorrent's dbresumedatastorage Worker::run:
 /// callers queue appends and jobs under a mutex; the thread swaps the queues out, commits
 /// appends in transactions of at most maxBatchSize with one reused prepared INSERT, then
@@ -66,6 +68,7 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     std::unique_ptr<QSqlQuery> m_insert;
+    std::unique_ptr<SqliteInsert> m_sqliteInsert; ///< the fast path when the driver is QSQLITE
 
     QMutex m_mutex;
     QWaitCondition m_wake;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "core/keys/peerprocess.h"
+#include "core/keys/socketdiag.h"
+
+#include <QFile>
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -8,6 +11,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <memory>
 
 using namespace Switchyard;
 using namespace Switchyard::Keys;
@@ -20,6 +25,9 @@ private Q_SLOTS:
     void socketInode_data();
     void socketInode();
     void namesTheProgramOnTheOtherEnd();
+    void kernelLookupMatchesTheTable_data();
+    void kernelLookupMatchesTheTable();
+    void answerIsKeptPerConnection();
     void nonLoopbackIsNotResolved();
 };
 
@@ -68,6 +76,73 @@ void tst_PeerProcess::namesTheProgramOnTheOtherEnd()
     PeerProcessResolver resolver;
     const QString app = resolver.applicationFor(accepted->peerAddress(), accepted->peerPort(), server.serverPort());
     QCOMPARE(app, QFileInfo(QCoreApplication::applicationFilePath()).fileName());
+}
+
+void tst_PeerProcess::kernelLookupMatchesTheTable_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<QString>("table");
+    QTest::newRow("IPv4") << QStringLiteral("127.0.0.1") << QStringLiteral("/proc/net/tcp");
+    QTest::newRow("IPv6") << QStringLiteral("::1") << QStringLiteral("/proc/net/tcp6");
+}
+
+void tst_PeerProcess::kernelLookupMatchesTheTable()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("sock_diag is Linux-only");
+#endif
+    QFETCH(QString, address);
+    QFETCH(QString, table);
+    const QHostAddress host(address);
+    QTcpServer server;
+    if (!server.listen(host, 0))
+        QSKIP("no loopback listener for this address family on this machine");
+    QTcpSocket client;
+    client.connectToHost(host, server.serverPort());
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(server.hasPendingConnections(), 5000);
+    QTcpSocket *accepted = server.nextPendingConnection();
+    QVERIFY(accepted);
+
+    QFile file(table);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const quint64 fromTable =
+        PeerProcessResolver::socketInode(file.readAll(), accepted->peerPort(), server.serverPort());
+    QVERIFY(fromTable != 0);
+    // The client socket: bound to the peer port, connected to the server's port.
+    QCOMPARE(tcpSocketInode(accepted->peerAddress(), accepted->peerPort(), host, server.serverPort()),
+             fromTable);
+    // A socket that does not exist is reported as 0, not as some other socket.
+    QCOMPARE(tcpSocketInode(accepted->peerAddress(), quint16(accepted->peerPort() ^ 1), host,
+                            server.serverPort()),
+             quint64(0));
+}
+
+void tst_PeerProcess::answerIsKeptPerConnection()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("procfs attribution is Linux-only");
+#endif
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    auto client = std::make_unique<QTcpSocket>();
+    client->connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QVERIFY(client->waitForConnected(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(server.hasPendingConnections(), 5000);
+    QTcpSocket *accepted = server.nextPendingConnection();
+    QVERIFY(accepted);
+    const QHostAddress peer = accepted->peerAddress();
+    const quint16 peerPort = accepted->peerPort();
+    const QString self = QFileInfo(QCoreApplication::applicationFilePath()).fileName();
+
+    PeerProcessResolver resolver;
+    QCOMPARE(resolver.applicationFor(peer, peerPort, server.serverPort(), 7), self);
+    // Once the client socket is gone only the connection's cached answer can still name it...
+    client.reset();
+    accepted->abort();
+    QCOMPARE(resolver.applicationFor(peer, peerPort, server.serverPort(), 7), self);
+    // ...and another connection on the same (now free) port is looked up afresh.
+    QCOMPARE(resolver.applicationFor(peer, peerPort, server.serverPort(), 8), QString());
 }
 
 void tst_PeerProcess::nonLoopbackIsNotResolved()

@@ -210,13 +210,13 @@ void tst_RequestStore::openNewDatabase()
     const Result<int> version = store.open(dbPath()); // also creates data/
     QVERIFY2(version.ok(), qPrintable(version ? QString() : version.error().message));
     QCOMPARE(version.value(), Store::Schema::latestVersion());
-    QCOMPARE(version.value(), 4);
+    QCOMPARE(version.value(), 5);
     QVERIFY(store.isOpen());
     QCOMPARE(store.countBlocking(), 0);
 
     RawDb raw(dbPath());
     QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 4);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 5);
     QCOMPARE(store.open(dbPath()).error().code, QStringLiteral("store.already_open"));
 }
 
@@ -287,7 +287,7 @@ void tst_RequestStore::reopenKeepsRows()
         QVERIFY(!store.isOpen());
     }
     RequestStore store;
-    QCOMPARE(store.open(dbPath()).value(), 4);
+    QCOMPARE(store.open(dbPath()).value(), 5);
     QCOMPARE(store.countBlocking(), 10);
     QCOMPARE(store.recentBlocking(1).first().requestId, QStringLiteral("req-9"));
 }
@@ -322,7 +322,7 @@ void tst_RequestStore::migratesVersion1Database()
     RequestStore store;
     const Result<int> version = store.open(dbPath());
     QVERIFY2(version.ok(), qPrintable(version ? QString() : version.error().message));
-    QCOMPARE(version.value(), 4);
+    QCOMPARE(version.value(), 5);
     const LogRecordList rows = store.recentBlocking(10);
     QCOMPARE(rows.size(), 2);
     QCOMPARE(rows.at(0).requestId, QStringLiteral("old-2"));
@@ -340,7 +340,7 @@ void tst_RequestStore::migratesVersion1Database()
     QCOMPARE(store.recentBlocking(1).first().usage.reasoningTokens, 120);
 
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 4);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 5);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
                                        "AND name = 'requests_customer_started_at'"))
                  .toInt(),
@@ -373,7 +373,7 @@ void tst_RequestStore::migratesVersion2Database()
     RequestStore store;
     const Result<int> version = store.open(dbPath());
     QVERIFY2(version.ok(), qPrintable(version ? QString() : version.error().message));
-    QCOMPARE(version.value(), 4);
+    QCOMPARE(version.value(), 5);
     const LogRecordList rows = store.recentBlocking(10);
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first().requestId, QStringLiteral("v2-1"));
@@ -390,7 +390,7 @@ void tst_RequestStore::migratesVersion2Database()
     QTRY_VERIFY_WITH_TIMEOUT(committed, 5000);
     compareRecords(store.recentBlocking(1).first(), fullRecord());
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 4);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 5);
 }
 
 void tst_RequestStore::readerRange_data()

@@ -153,7 +153,8 @@ void MockAnthropicServer::respondMessages(MockHttpConnection *connection,
     spec.toolName = m_toolName;
     spec.toolInput = m_toolArguments;
     spec.toolUseId = "toolu_01" + Internal::randomToken(22);
-    spec.inputTokens = Internal::anthropicInputTokens(body);
+    spec.inputTokens = m_fixedPromptTokens >= 0 ? m_fixedPromptTokens
+                                                : Internal::anthropicInputTokens(body);
     spec.cacheReadTokens = m_cacheReadTokens;
     spec.cacheWriteTokens = m_cacheWriteTokens;
     spec.outputTokens = qMax<qint64>(1, Internal::estimateTokens(m_replyText.size())
@@ -162,6 +163,9 @@ void MockAnthropicServer::respondMessages(MockHttpConnection *connection,
                                                    : Internal::estimateTokens(m_toolName.size()
                                                                               + m_toolArguments.size())
                                                          + 30));
+    if (m_fixedOutputTokens >= 0) {
+        spec.outputTokens = m_fixedOutputTokens;
+    }
 
     if (!body.value(QLatin1String("stream")).toBool()) {
         writeBody(connection, 200, commonHeaders(requestId, "application/json"),

@@ -247,7 +247,8 @@ void MockGeminiServer::respondGenerate(MockHttpConnection *connection, const Moc
     spec.text = m_replyText;
     spec.toolName = m_toolName;
     spec.toolArgs = m_toolArguments;
-    spec.promptTokens = Internal::geminiPromptTokens(body);
+    spec.promptTokens = m_fixedPromptTokens >= 0 ? m_fixedPromptTokens
+                                                 : Internal::geminiPromptTokens(body);
     spec.cachedTokens = qMin<qint64>(m_cachedTokens, spec.promptTokens);
     spec.thoughtsTokens = m_thoughtsTokens;
     spec.candidatesTokens = qMax<qint64>(1, Internal::estimateTokens(m_replyText.size())
@@ -255,6 +256,9 @@ void MockGeminiServer::respondGenerate(MockHttpConnection *connection, const Moc
                                                        ? 0
                                                        : Internal::estimateTokens(m_toolName.size()
                                                                                   + m_toolArguments.size())));
+    if (m_fixedOutputTokens >= 0) {
+        spec.candidatesTokens = m_fixedOutputTokens;
+    }
     if (!stream) {
         writeBody(connection, 200, commonHeaders(request, "application/json; charset=UTF-8"),
                   Internal::geminiResponseBody(spec), fault == Fault::DropMidStream);

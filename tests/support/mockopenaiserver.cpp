@@ -63,6 +63,11 @@ void MockOpenAiServer::setCachedTokens(int tokens)
     m_cachedTokens = qMax(0, tokens);
 }
 
+void MockOpenAiServer::setReasoningTokens(int tokens)
+{
+    m_reasoningTokens = qMax(0, tokens);
+}
+
 HttpHeaders MockOpenAiServer::commonHeaders(const MockHttpRequest &request,
                                             const QByteArray &contentType) const
 {
@@ -208,11 +213,14 @@ void MockOpenAiServer::respondChat(MockHttpConnection *connection, const MockHtt
     spec.toolName = m_toolName;
     spec.toolArguments = m_toolArguments;
     spec.toolCallId = "call_" + Internal::randomToken(24);
-    spec.promptTokens = promptTokens(messages);
+    spec.promptTokens = m_fixedPromptTokens >= 0 ? m_fixedPromptTokens : promptTokens(messages);
     spec.cachedTokens = qMin<qint64>(m_cachedTokens, spec.promptTokens);
-    spec.completionTokens = m_toolName.isEmpty()
+    spec.completionTokens = m_fixedOutputTokens >= 0 ? m_fixedOutputTokens
+                            : m_toolName.isEmpty()
                                 ? Internal::estimateTokens(m_replyText.size())
                                 : Internal::estimateTokens(m_toolName.size() + m_toolArguments.size()) + 3;
+    spec.reasoningTokens = m_reasoningTokens;
+    spec.completionTokens += m_reasoningTokens;
     spec.includeUsage = stream
                         && body.value(QLatin1String("stream_options")).toObject()
                                .value(QLatin1String("include_usage")).toBool();

@@ -54,6 +54,9 @@ public:
     using MockServerBase::setExpectedApiKey;
     /// Reported as usage.prompt_tokens_details.cached_tokens (capped at prompt_tokens).
     void setCachedTokens(int tokens);
+    /// Reported as usage.completion_tokens_details.reasoning_tokens and, as the real API
+    /// counts them, added to completion_tokens.
+    void setReasoningTokens(int tokens);
 
     static QString faultName(Fault fault) { return enumName(fault); }
     static std::optional<Fault> faultFromName(const QString &name) { return enumFromName<Fault>(name); }
@@ -71,6 +74,7 @@ private:
                               const QByteArray &contentType) const;
 
     int m_cachedTokens = 0;
+    int m_reasoningTokens = 0;
 };
 
 } // namespace Switchyard::Testing

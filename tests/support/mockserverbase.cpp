@@ -92,6 +92,12 @@ void MockServerBase::setFirstEventDelayMs(int ms)
     m_firstEventDelayMs = qMax(0, ms);
 }
 
+void MockServerBase::setFixedUsage(int promptTokens, int outputTokens)
+{
+    m_fixedPromptTokens = promptTokens;
+    m_fixedOutputTokens = outputTokens;
+}
+
 void MockServerBase::setExpectedApiKey(const QString &key)
 {
     m_expectedApiKey = key;

@@ -54,6 +54,10 @@ public:
     /// Delay between the headers of a stream and its first event.
     void setFirstEventDelayMs(int ms);
     void setExpectedApiKey(const QString &key);
+    /// Reports exactly these prompt and output (completion / candidates) token counts instead
+    /// of the character-based estimate, for cost tests computed by hand; -1 restores the
+    /// estimate. Cache and reasoning counts are set per mock and come on top as each API does.
+    void setFixedUsage(int promptTokens, int outputTokens);
     /// How many requests requests() keeps (oldest dropped); requestCount() counts all.
     void setRequestHistoryLimit(int limit);
 
@@ -117,6 +121,8 @@ protected:
     int m_chunkDelayMs = 0;
     int m_firstEventDelayMs = 0;
     QByteArray m_lastResponseBody;
+    qint64 m_fixedPromptTokens = -1;
+    qint64 m_fixedOutputTokens = -1;
 
 private:
     void onNewConnection();

@@ -22,6 +22,7 @@ QString poolKeyFor(const QUrl &url)
 
 UpstreamClient::UpstreamClient(QObject *parent)
     : QObject(parent)
+    , m_timers(SystemTimerSource::instance())
 {
     registerProviderMetaTypes();
 }
@@ -46,6 +47,11 @@ UpstreamExchange *UpstreamClient::send(const UpstreamRequestSpec &spec, QObject 
     }
     exchange->start(false);
     return exchange;
+}
+
+void UpstreamClient::setTimerSource(ITimerSource *timers)
+{
+    m_timers = timers ? timers : SystemTimerSource::instance();
 }
 
 int UpstreamClient::idleConnectionCount() const

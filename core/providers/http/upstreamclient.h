@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/httptypes.h"
+#include "core/common/timers.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -53,6 +54,11 @@ public:
 
     void setMaxIdlePerHost(int count) { m_maxIdlePerHost = count; }
     void setIdleTimeoutMs(int ms) { m_idleTimeoutMs = ms; }
+    /// Where the connect / first-byte / total timeouts of new exchanges (and the first-token
+    /// timeout of calls using this client) come from. Default: SystemTimerSource. Not owned;
+    /// must outlive the client. Null restores the default.
+    void setTimerSource(ITimerSource *timers);
+    ITimerSource *timerSource() const { return m_timers; }
     /// Idle pooled connections, all hosts.
     int idleConnectionCount() const;
     /// Connections opened since construction (for tests and stats).
@@ -74,6 +80,7 @@ private:
     int m_maxIdlePerHost = 64;
     int m_idleTimeoutMs = 30'000;
     quint64 m_connectionsOpened = 0;
+    ITimerSource *m_timers;
 };
 
 } // namespace Switchyard::Providers

@@ -109,7 +109,10 @@ void UpstreamConnection::startRequest(UpstreamExchange *exchange, const QByteArr
     http_parser_init(&m_parser, HTTP_RESPONSE);
     m_parser.data = this;
     if (m_ready) {
+        // Send now: QAbstractSocket otherwise waits for the next event-loop pass (a poll round
+        // trip on every request).
         m_socket->write(request);
+        m_socket->flush();
     } else {
         m_pendingWrite = request;
     }
@@ -150,6 +153,7 @@ void UpstreamConnection::onConnected()
     }
     if (!m_pendingWrite.isEmpty()) {
         m_socket->write(std::exchange(m_pendingWrite, {}));
+        m_socket->flush();
     }
 }
 

@@ -5,7 +5,6 @@
 #include "core/common/tr.h"
 #include "core/providers/http/upstreamconnection.h"
 
-#include <QTimerEvent>
 
 namespace Switchyard::Providers {
 
@@ -57,12 +56,18 @@ UpstreamExchange::UpstreamExchange(UpstreamClient *client, const UpstreamRequest
     , m_request(serialise(spec))
     , m_isHead(spec.method == "HEAD")
     , m_connectTimeoutMs(spec.connectTimeoutMs)
+    , m_timers(client->timerSource())
 {
     if (spec.firstByteTimeoutMs > 0) {
-        m_firstByteTimer.start(spec.firstByteTimeoutMs, Qt::PreciseTimer, this);
+        m_firstByteTimer = m_timers->schedule(spec.firstByteTimeoutMs, [this] {
+            fail(ErrorKind::FirstByteTimeout,
+                 Tr::tr("Timed out waiting for the upstream to start its response"));
+        });
     }
     if (spec.totalTimeoutMs > 0) {
-        m_totalTimer.start(spec.totalTimeoutMs, Qt::PreciseTimer, this);
+        m_totalTimer = m_timers->schedule(spec.totalTimeoutMs, [this] {
+            fail(ErrorKind::TotalTimeout, Tr::tr("Timed out waiting for the upstream response"));
+        });
     }
 }
 
@@ -96,7 +101,9 @@ void UpstreamExchange::start(bool forceNew)
     }
     Internal::UpstreamConnection *connection = m_client->acquire(m_url, forceNew, &m_reused);
     if (!m_reused && m_connectTimeoutMs > 0) {
-        m_connectTimer.start(m_connectTimeoutMs, Qt::PreciseTimer, this);
+        m_connectTimer = m_timers->schedule(m_connectTimeoutMs, [this] {
+            fail(ErrorKind::ConnectTimeout, Tr::tr("Timed out connecting to the upstream"));
+        });
     }
     connection->startRequest(this, m_request, m_isHead);
 }
@@ -116,35 +123,20 @@ void UpstreamExchange::fail(ErrorKind kind, const QString &message)
 
 void UpstreamExchange::finishTimers()
 {
-    m_connectTimer.stop();
-    m_firstByteTimer.stop();
-    m_totalTimer.stop();
-}
-
-void UpstreamExchange::timerEvent(QTimerEvent *event)
-{
-    const int id = event->timerId();
-    if (id == m_connectTimer.timerId()) {
-        fail(ErrorKind::ConnectTimeout, Tr::tr("Timed out connecting to the upstream"));
-    } else if (id == m_firstByteTimer.timerId()) {
-        fail(ErrorKind::FirstByteTimeout,
-             Tr::tr("Timed out waiting for the upstream to start its response"));
-    } else if (id == m_totalTimer.timerId()) {
-        fail(ErrorKind::TotalTimeout, Tr::tr("Timed out waiting for the upstream response"));
-    } else {
-        QObject::timerEvent(event);
-    }
+    m_connectTimer.reset();
+    m_firstByteTimer.reset();
+    m_totalTimer.reset();
 }
 
 void UpstreamExchange::handleConnected()
 {
-    m_connectTimer.stop();
+    m_connectTimer.reset();
 }
 
 void UpstreamExchange::handleHead(int status, const HttpHeaders &headers)
 {
     m_gotResponse = true;
-    m_firstByteTimer.stop();
+    m_firstByteTimer.reset();
     Q_EMIT responseHead(status, headers);
 }
 

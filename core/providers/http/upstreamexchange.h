@@ -3,9 +3,9 @@
 #pragma once
 
 #include "core/common/httptypes.h"
+#include "core/common/timers.h"
 #include "core/providers/http/upstreamclient.h"
 
-#include <QBasicTimer>
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
@@ -55,9 +55,6 @@ Q_SIGNALS:
     void finished();
     void failed(Switchyard::Providers::UpstreamExchange::ErrorKind kind, const QString &message);
 
-protected:
-    void timerEvent(QTimerEvent *event) override;
-
 private:
     friend class UpstreamClient;
     friend class Internal::UpstreamConnection;
@@ -80,9 +77,10 @@ private:
     QByteArray m_request; ///< serialised once, resent on retry
     bool m_isHead = false;
     int m_connectTimeoutMs = 0;
-    QBasicTimer m_connectTimer;
-    QBasicTimer m_firstByteTimer;
-    QBasicTimer m_totalTimer;
+    ITimerSource *m_timers = nullptr; ///< the client's; outlives it
+    TimerHandle m_connectTimer;
+    TimerHandle m_firstByteTimer;
+    TimerHandle m_totalTimer;
     bool m_done = false;
     bool m_reused = false;
     bool m_retried = false;

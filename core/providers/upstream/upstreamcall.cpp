@@ -33,8 +33,6 @@ UpstreamCall::UpstreamCall(const QString &providerId, const QString &apiKey,
     , m_stream(request.stream)
     , m_pipe(makeStreamPipe(upstreamFormat, request))
 {
-    m_firstTokenTimer.setSingleShot(true);
-    connect(&m_firstTokenTimer, &QTimer::timeout, this, &UpstreamCall::onFirstTokenTimeout);
 }
 
 void UpstreamCall::start(UpstreamClient *client, const Result<UpstreamRequestSpec> &spec)
@@ -59,6 +57,7 @@ void UpstreamCall::start(UpstreamClient *client, const Result<UpstreamRequestSpe
         failLater(error);
         return;
     }
+    m_timers = client->timerSource();
     m_exchange = client->send(spec.value(), this);
     connect(m_exchange, &UpstreamExchange::responseHead, this, &UpstreamCall::onHead);
     connect(m_exchange, &UpstreamExchange::bodyData, this, &UpstreamCall::onBody);
@@ -96,8 +95,9 @@ void UpstreamCall::onHead(int status, const HttpHeaders &headers)
         return;
     }
     m_started = true;
-    if (m_stream && m_firstTokenTimeoutMs > 0) {
-        m_firstTokenTimer.start(m_firstTokenTimeoutMs);
+    if (m_stream && m_firstTokenTimeoutMs > 0 && m_timers) {
+        m_firstTokenTimer = m_timers->schedule(m_firstTokenTimeoutMs,
+                                               [this] { onFirstTokenTimeout(); });
     }
     const bool relay = m_upstream == m_client;
     HttpHeaders relayed = relayHeaders(headers, relay);
@@ -131,7 +131,7 @@ bool UpstreamCall::pump()
     const QByteArray out = pumpEvents(m_sse, *m_pipe);
     if (!out.isEmpty()) {
         m_emitted = true;
-        m_firstTokenTimer.stop();
+        m_firstTokenTimer.reset();
         if (!emitData(this, out, m_done)) {
             return false;
         }
@@ -236,9 +236,10 @@ void UpstreamCall::onFailed(UpstreamExchange::ErrorKind kind, const QString &mes
     ProviderError error;
     error.kind = errorKind;
     error.message = text;
-    error.midStream = m_started;
-    // Before any byte reached the client, another candidate may do better.
-    error.retryable = !m_started;
+    // Not a stream that started: nothing reached the client (a non-streamed body is only
+    // relayed once complete), so another candidate may do better, even after a 2xx head.
+    error.midStream = false;
+    error.retryable = true;
     error.clientBody = Translate::encodeError(m_client, timeout ? 504 : 502, {}, text);
     fail(error);
 }
@@ -286,7 +287,7 @@ void UpstreamCall::fail(ProviderError error)
         return;
     }
     m_done = true;
-    m_firstTokenTimer.stop();
+    m_firstTokenTimer.reset();
     if (m_exchange) {
         m_exchange->abort();
     }

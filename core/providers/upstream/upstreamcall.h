@@ -4,6 +4,7 @@
 
 #include "core/common/httptypes.h"
 #include "core/common/result.h"
+#include "core/common/timers.h"
 #include "core/providers/http/upstreamexchange.h"
 #include "core/providers/iprovider.h"
 #include "core/common/sse.h"
@@ -13,7 +14,6 @@
 #include <QByteArray>
 #include <QPointer>
 #include <QString>
-#include <QTimer>
 
 #include <memory>
 
@@ -38,7 +38,7 @@ public:
     void start(UpstreamClient *client, const Result<UpstreamRequestSpec> &spec);
     /// Streams only: when no event reaches the client within `ms` of the 2xx headers, the
     /// attempt fails as a retryable Timeout (nothing was relayed, so the dispatcher fails
-    /// over). 0 = off. Call before start().
+    /// over). 0 = off. Call before start(). The timer comes from the client's timer source.
     void setFirstTokenTimeout(int ms) { m_firstTokenTimeoutMs = ms; }
     void cancel() override;
 
@@ -72,7 +72,8 @@ private:
     QByteArray m_body; ///< non-stream body, or the error body of a non-2xx reply
     SseDecoder m_sse;
     int m_firstTokenTimeoutMs = 0;
-    QTimer m_firstTokenTimer;
+    ITimerSource *m_timers = nullptr; ///< the client's, set by start()
+    TimerHandle m_firstTokenTimer;
     std::unique_ptr<StreamPipe> m_pipe;
 };
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "core/providers/wire/replybody.h"
 
+#include "core/common/jsonscan.h"
 #include "core/common/tr.h"
 #include "core/providers/wire/httpwire.h"
 #include "core/translate/anthropiccodec.h"
@@ -12,6 +13,8 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <array>
 
 namespace Switchyard::Providers::Internal {
 
@@ -68,20 +71,22 @@ Usage usageOf(WireFormat format, const QJsonObject &usage)
 
 Result<ClientReply> clientReply(WireFormat upstream, WireFormat client, const QByteArray &body)
 {
-    QJsonParseError parseError;
-    const QJsonObject root = QJsonDocument::fromJson(body, &parseError).object();
     ClientReply reply;
     if (upstream == client) {
+        // Relayed byte for byte: only usage and model are read, without parsing the rest.
         reply.body = body;
-        const QJsonValue usage = root.value(upstream == WireFormat::Gemini
-                                                ? QLatin1String("usageMetadata")
-                                                : QLatin1String("usage"));
-        if (usage.isObject()) {
-            reply.usage = usageOf(upstream, usage.toObject());
+        std::array<JsonScan::ValueSpan, 2> spans;
+        const QByteArrayView usageKey = upstream == WireFormat::Gemini ? QByteArrayView("usageMetadata")
+                                                                        : QByteArrayView("usage");
+        if (JsonScan::topLevelMembers(body, {usageKey, QByteArrayView("model")}, spans)) {
+            if (spans[0].found() && body.at(spans[0].begin) == '{')
+                reply.usage = usageOf(upstream, JsonScan::objectAt(body, spans[0]));
+            reply.model = JsonScan::stringAt(body, spans[1]);
         }
-        reply.model = root.value(QLatin1String("model")).toString();
         return reply;
     }
+    QJsonParseError parseError;
+    const QJsonObject root = QJsonDocument::fromJson(body, &parseError).object();
     if (parseError.error != QJsonParseError::NoError) {
         return Error{QStringLiteral("malformed_reply"),
                      Tr::tr("the upstream reply is not valid JSON: %1").arg(parseError.errorString())};

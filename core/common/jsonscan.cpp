@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "core/common/jsonscan.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Switchyard::JsonScan {
+
+namespace {
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+qsizetype skipSpace(QByteArrayView json, qsizetype at)
+{
+    while (at < json.size() && isSpace(json[at]))
+        ++at;
+    return at;
+}
+
+/// \a at is on the opening quote; returns the offset just past the closing one, or -1.
+qsizetype skipString(QByteArrayView json, qsizetype at)
+{
+    for (++at; at < json.size(); ++at) {
+        const char c = json[at];
+        if (c == '\\')
+            ++at;
+        else if (c == '"')
+            return at + 1;
+        else if (static_cast<unsigned char>(c) < 0x20)
+            return -1;
+    }
+    return -1;
+}
+
+/// Skips one value starting at \a at (no leading space); returns the offset past it, or -1.
+qsizetype skipValue(QByteArrayView json, qsizetype at)
+{
+    if (at >= json.size())
+        return -1;
+    const char first = json[at];
+    if (first == '"')
+        return skipString(json, at);
+    if (first == '{' || first == '[') {
+        int depth = 0;
+        while (at < json.size()) {
+            const char c = json[at];
+            if (c == '"') {
+                at = skipString(json, at);
+                if (at < 0)
+                    return -1;
+                continue;
+            }
+            if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                if (--depth == 0)
+                    return at + 1;
+            }
+            ++at;
+        }
+        return -1;
+    }
+    // Numbers and literals run up to the next delimiter.
+    const qsizetype start = at;
+    while (at < json.size() && !isSpace(json[at]) && json[at] != ',' && json[at] != '}'
+           && json[at] != ']')
+        ++at;
+    return at > start ? at : -1;
+}
+
+} // namespace
+
+bool topLevelMembers(QByteArrayView json, std::initializer_list<QByteArrayView> keys,
+                     std::span<ValueSpan> spans)
+{
+    for (ValueSpan &span : spans)
+        span = {};
+    qsizetype at = skipSpace(json, 0);
+    if (at >= json.size() || json[at] != '{')
+        return false;
+    at = skipSpace(json, at + 1);
+    if (at < json.size() && json[at] == '}')
+        return skipSpace(json, at + 1) == json.size();
+    while (at < json.size()) {
+        if (json[at] != '"')
+            return false;
+        const qsizetype keyEnd = skipString(json, at);
+        if (keyEnd < 0)
+            return false;
+        const QByteArrayView key = json.sliced(at + 1, keyEnd - at - 2);
+        at = skipSpace(json, keyEnd);
+        if (at >= json.size() || json[at] != ':')
+            return false;
+        const qsizetype valueBegin = skipSpace(json, at + 1);
+        const qsizetype valueEnd = skipValue(json, valueBegin);
+        if (valueEnd < 0)
+            return false;
+        size_t index = 0;
+        for (QByteArrayView wanted : keys) {
+            if (index < spans.size() && !spans[index].found() && key == wanted)
+                spans[index] = {valueBegin, valueEnd};
+            ++index;
+        }
+        at = skipSpace(json, valueEnd);
+        if (at >= json.size())
+            return false;
+        if (json[at] == '}')
+            return skipSpace(json, at + 1) == json.size();
+        if (json[at] != ',')
+            return false;
+        at = skipSpace(json, at + 1);
+    }
+    return false;
+}
+
+QString stringAt(QByteArrayView json, ValueSpan span)
+{
+    if (!span.found() || json[span.begin] != '"')
+        return {};
+    const QByteArrayView inner = json.sliced(span.begin + 1, span.end - span.begin - 2);
+    if (!inner.contains('\\'))
+        return QString::fromUtf8(inner);
+    // Escapes are rare in the members we read; let Qt's parser handle them.
+    QByteArray wrapped;
+    wrapped.reserve(span.end - span.begin + 2);
+    wrapped += '[';
+    wrapped += span.in(json);
+    wrapped += ']';
+    return QJsonDocument::fromJson(wrapped).array().at(0).toString();
+}
+
+QJsonObject objectAt(QByteArrayView json, ValueSpan span)
+{
+    if (!span.found() || json[span.begin] != '{')
+        return {};
+    return QJsonDocument::fromJson(span.in(json).toByteArray()).object();
+}
+
+} // namespace Switchyard::JsonScan

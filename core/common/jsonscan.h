@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Switchyard developers
+#pragma once
+
+#include <QByteArrayView>
+#include <QJsonObject>
+#include <QString>
+
+#include <initializer_list>
+#include <span>
+
+namespace Switchyard::JsonScan {
+
+/// Where a value sits in a JSON text: [begin, end) byte offsets; begin < 0 when absent.
+struct ValueSpan
+{
+    qsizetype begin = -1;
+    qsizetype end = -1;
+    bool found() const { return begin >= 0; }
+    QByteArrayView in(QByteArrayView json) const { return json.sliced(begin, end - begin); }
+};
+
+/// Finds the values of \a keys among the top-level members of the JSON object \a json without
+/// building a document: the gateway relays bodies byte for byte and only needs a member or two
+/// of them (usage, model). Nested values are skipped, not parsed. \a spans[i] receives the span
+/// of keys[i] (the first occurrence). Returns false when \a json is not a well-formed object at
+/// the top level (the caller falls back to a full parse or gives up).
+bool topLevelMembers(QByteArrayView json, std::initializer_list<QByteArrayView> keys,
+                     std::span<ValueSpan> spans);
+
+/// The string at \a span, unescaped; empty when it is not a string.
+QString stringAt(QByteArrayView json, ValueSpan span);
+
+/// The object at \a span, parsed; empty when it is not an object.
+QJsonObject objectAt(QByteArrayView json, ValueSpan span);
+
+} // namespace Switchyard::JsonScan
