@@ -36,6 +36,14 @@ public:
     /// Already-serialised JSON (an object, array or literal).
     void rawValue(const QByteArray &json);
 
+    /// key() then value().
+    template<typename T>
+    void member(QLatin1StringView name, const T &content)
+    {
+        key(name);
+        value(content);
+    }
+
     /// Appends \a text as a quoted, escaped JSON string (RFC 8259).
     static void appendString(QByteArray &out, QStringView text);
 

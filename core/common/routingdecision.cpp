@@ -49,20 +49,13 @@ QByteArray RoutingDecision::toJsonBytes() const
     json.beginArray();
     for (const AttemptRecord &a : attempts) {
         json.beginObject();
-        json.key(QLatin1StringView("error"));
-        json.value(a.error);
-        json.key(QLatin1StringView("latency_ms"));
-        json.value(a.latencyMs);
-        json.key(QLatin1StringView("model"));
-        json.value(a.model);
-        json.key(QLatin1StringView("provider"));
-        json.value(a.provider);
-        json.key(QLatin1StringView("retryable"));
-        json.value(a.retryable);
-        json.key(QLatin1StringView("status"));
-        json.value(a.httpStatus);
-        json.key(QLatin1StringView("upstream_model"));
-        json.value(a.upstreamModel);
+        json.member(QLatin1StringView("error"), a.error);
+        json.member(QLatin1StringView("latency_ms"), a.latencyMs);
+        json.member(QLatin1StringView("model"), a.model);
+        json.member(QLatin1StringView("provider"), a.provider);
+        json.member(QLatin1StringView("retryable"), a.retryable);
+        json.member(QLatin1StringView("status"), a.httpStatus);
+        json.member(QLatin1StringView("upstream_model"), a.upstreamModel);
         json.endObject();
     }
     json.endArray();
@@ -70,14 +63,10 @@ QByteArray RoutingDecision::toJsonBytes() const
     json.beginArray();
     for (const CandidateRecord &c : candidates) {
         json.beginObject();
-        json.key(QLatin1StringView("eligible"));
-        json.value(c.eligible);
-        json.key(QLatin1StringView("model"));
-        json.value(c.model);
-        json.key(QLatin1StringView("provider"));
-        json.value(c.provider);
-        json.key(QLatin1StringView("reason"));
-        json.value(c.reason);
+        json.member(QLatin1StringView("eligible"), c.eligible);
+        json.member(QLatin1StringView("model"), c.model);
+        json.member(QLatin1StringView("provider"), c.provider);
+        json.member(QLatin1StringView("reason"), c.reason);
         json.endObject();
     }
     json.endArray();
@@ -86,17 +75,13 @@ QByteArray RoutingDecision::toJsonBytes() const
     for (const QString &reason : reasons)
         json.value(reason);
     json.endArray();
-    json.key(QLatin1StringView("requested_model"));
-    json.value(requestedModel);
-    json.key(QLatin1StringView("route"));
-    json.value(route);
+    json.member(QLatin1StringView("requested_model"), requestedModel);
+    json.member(QLatin1StringView("route"), route);
     json.key(QLatin1StringView("scores"));
     json.rawValue(scores.isEmpty() ? QByteArrayLiteral("[]")
                                    : QJsonDocument(scores).toJson(QJsonDocument::Compact));
-    json.key(QLatin1StringView("strategy"));
-    json.value(strategy);
-    json.key(QLatin1StringView("winner"));
-    json.value(winner);
+    json.member(QLatin1StringView("strategy"), strategy);
+    json.member(QLatin1StringView("winner"), winner);
     json.endObject();
     return out;
 }

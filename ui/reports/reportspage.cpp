@@ -34,22 +34,6 @@ constexpr Reports::GroupBy kColumns[] = {
     Reports::GroupBy::App,      Reports::GroupBy::Key,     Reports::GroupBy::Model,
     Reports::GroupBy::Provider, Reports::GroupBy::Day};
 
-QString columnLabel(Reports::GroupBy column)
-{
-    using G = Reports::GroupBy;
-    switch (column) {
-    case G::Customer: return Tr::tr("Customer");
-    case G::Project: return Tr::tr("Project");
-    case G::Feature: return Tr::tr("Feature");
-    case G::App: return Tr::tr("App");
-    case G::Key: return Tr::tr("Key");
-    case G::Model: return Tr::tr("Model");
-    case G::Provider: return Tr::tr("Provider");
-    case G::Day: return Tr::tr("Day");
-    }
-    return {};
-}
-
 } // namespace
 
 ReportsPage::ReportsPage(QWidget *parent)
@@ -76,7 +60,7 @@ ReportsPage::ReportsPage(QWidget *parent)
     m_groupBy->setSpacing(2);
     m_groupBy->setToolTip(Tr::tr("Group the totals by the checked columns, in this order"));
     for (const Reports::GroupBy column : kColumns) {
-        auto *entry = new QListWidgetItem(columnLabel(column), m_groupBy);
+        auto *entry = new QListWidgetItem(ReportTableModel::groupTitle(column), m_groupBy);
         entry->setData(Qt::UserRole, Reports::groupByName(column));
         entry->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         entry->setCheckState(Qt::Unchecked);

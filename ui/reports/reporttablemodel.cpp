@@ -12,22 +12,6 @@ namespace Switchyard::Ui {
 
 namespace {
 
-QString columnTitle(Reports::GroupBy column)
-{
-    using G = Reports::GroupBy;
-    switch (column) {
-    case G::Customer: return Tr::tr("Customer");
-    case G::Project: return Tr::tr("Project");
-    case G::Feature: return Tr::tr("Feature");
-    case G::App: return Tr::tr("App");
-    case G::Key: return Tr::tr("Key");
-    case G::Model: return Tr::tr("Model");
-    case G::Provider: return Tr::tr("Provider");
-    case G::Day: return Tr::tr("Day");
-    }
-    return {};
-}
-
 QString metricTitle(ReportTableModel::Metric metric)
 {
     using M = ReportTableModel::Metric;
@@ -46,6 +30,22 @@ QString metricTitle(ReportTableModel::Metric metric)
 }
 
 } // namespace
+
+QString ReportTableModel::groupTitle(Reports::GroupBy column)
+{
+    using G = Reports::GroupBy;
+    switch (column) {
+    case G::Customer: return Tr::tr("Customer");
+    case G::Project: return Tr::tr("Project");
+    case G::Feature: return Tr::tr("Feature");
+    case G::App: return Tr::tr("App");
+    case G::Key: return Tr::tr("Key");
+    case G::Model: return Tr::tr("Model");
+    case G::Provider: return Tr::tr("Provider");
+    case G::Day: return Tr::tr("Day");
+    }
+    return {};
+}
 
 ReportTableModel::ReportTableModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -152,7 +152,7 @@ QVariant ReportTableModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     const int groups = int(m_table.groupBy.size());
     if (section < groups)
-        return columnTitle(m_table.groupBy.at(section));
+        return groupTitle(m_table.groupBy.at(section));
     if (section - groups < kMetricCount)
         return metricTitle(Metric(section - groups));
     return {};

@@ -22,6 +22,9 @@ public:
 
     explicit ReportTableModel(QObject *parent = nullptr);
 
+    /// The translated name of a group-by dimension (column titles, the group-by list).
+    static QString groupTitle(Reports::GroupBy column);
+
     void setTable(const Reports::ReportTable &table);
     void clear();
     const Reports::ReportTable &table() const { return m_table; }
