@@ -278,6 +278,7 @@ void MainWindow::attachCore(CoreHost *core)
     connect(core, &CoreHost::started, this, &MainWindow::setListening);
     connect(core, &CoreHost::startFailed, this, &MainWindow::showStartError);
     connect(core, &CoreHost::recordsAppended, this, &MainWindow::appendRecords);
+    connect(core, &CoreHost::recordsAppended, m_guardsPage, &GuardsPage::appendRecords);
     connect(core, &CoreHost::statsUpdated, this, &MainWindow::showStats);
     connect(core, &CoreHost::configApplied, this, [this](quint64 version, const QString &path) {
         showConfigMessage(path.isEmpty()

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/guards/finding.h"
+#include "core/guards/prefilter.h"
 
 #include <QList>
 #include <QRegularExpression>
@@ -39,6 +40,9 @@ struct Detector
     /// at least this long and at most 254, are the candidates (a hand-written loop is ~10x
     /// faster than a look-behind-led pattern over prose).
     int tokenRunMin = 0;
+    /// Necessary condition for a finding, checked on the text's stats before the regex runs
+    /// (null = always run). Must never reject a text the detector would report on.
+    bool (*mayMatch)(const TextStats &stats) = nullptr;
 };
 
 /// Email, phone, card, IBAN, national ids and IP addresses.

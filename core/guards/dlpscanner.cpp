@@ -121,9 +121,16 @@ Result<std::shared_ptr<const DlpScanner>> DlpScanner::create(const DlpSettings &
 QList<Finding> DlpScanner::scan(QStringView text) const
 {
     std::vector<Candidate> candidates;
+    const bool prefilter = Internal::prefilterEnabled();
+    const Internal::TextStats stats = prefilter ? Internal::textStats(text) : Internal::TextStats{};
     for (const Internal::Detector &d : m_detectors) {
-        if (!d.hint.isEmpty() && !text.contains(d.hint, d.hintCase)) {
-            continue;
+        if (prefilter) {
+            // Cheap necessary conditions first; custom patterns always run.
+            if ((d.mayMatch && !d.mayMatch(stats))
+                || (d.tokenRunMin > 0 && stats.maxTokenRun < d.tokenRunMin)
+                || (!d.hint.isEmpty() && !text.contains(d.hint, d.hintCase))) {
+                continue;
+            }
         }
         const auto consider = [&](qsizetype start, qsizetype length) {
             if (start < 0 || length <= 0) {

@@ -68,9 +68,9 @@ InjectionDetector::InjectionDetector(InjectionSettings settings)
 QList<InjectionDetector::Rule> InjectionDetector::buildRules()
 {
     const auto rule = [](const char *id, double weight, const char *pattern, bool toolOnly = false) {
-        return Rule{QLatin1String(id), weight, compile(pattern), toolOnly};
+        return Rule{QLatin1String(id), weight, compile(pattern), toolOnly, nullptr};
     };
-    return {
+    QList<Rule> rules{
         rule("ignore_instructions", 0.6,
              "\\b(ignore|disregard|forget|override|bypass|skip)\\b[^.\\n]{0,30}?\\b(all|any|the|"
              "your|"
@@ -108,6 +108,30 @@ QList<InjectionDetector::Rule> InjectionDetector::buildRules()
              "forward|execute|run|call|visit|open|download|delete|reveal)\\b",
              true),
     };
+    // Every alternative of each pattern contains one of these (lower-case) keywords.
+    using Folded = Internal::FoldedText;
+    rules[0].mayMatch = [](const Folded &t) {
+        return t.containsAny({"ignore", "disregard", "forget", "override", "bypass", "skip"});
+    };
+    rules[1].mayMatch = [](const Folded &t) {
+        return t.containsAny({"you are now", "from now on", "pretend ", "act as "});
+    };
+    rules[2].mayMatch = [](const Folded &t) {
+        return t.containsAny({"system ", "initial ", "hidden ", "above", "verbatim"});
+    };
+    rules[3].mayMatch = [](const Folded &t) {
+        return t.containsAny({"dan", "do anything now", "developer mode", "jailbreak", "ethical",
+                              "moral", "without any"});
+    };
+    rules[4].mayMatch = [](const Folded &t) { return t.containsAny({"<|", "inst]", "sys>>"}); };
+    rules[5].mayMatch = [](const Folded &t) { return t.invisible; };
+    rules[6].mayMatch = [](const Folded &t) {
+        return t.contains(":") && t.containsAny({"instructions", "prompt", "rules"});
+    };
+    rules[7].mayMatch = [](const Folded &t) {
+        return t.containsAny({"assistant", "ai", "model", "llm", "agent"});
+    };
+    return rules;
 }
 
 bool InjectionDetector::base64HidesInstructions(QStringView text) const
@@ -145,9 +169,15 @@ InjectionDetector::Verdict InjectionDetector::evaluate(QStringView text, Source 
     if (!m_settings.enabled || (source == Source::ToolResult && !m_settings.scanToolResults)) {
         return verdict;
     }
+    const bool prefilter = Internal::prefilterEnabled();
+    const Internal::FoldedText folded = prefilter ? Internal::foldText(text)
+                                                  : Internal::FoldedText{};
     double keep = 1.0;
     for (const Rule &rule : m_rules) {
         if (rule.toolOnly && source != Source::ToolResult) {
+            continue;
+        }
+        if (prefilter && rule.mayMatch && !rule.mayMatch(folded)) {
             continue;
         }
         if (rule.re.match(text).hasMatch()) {
@@ -156,7 +186,8 @@ InjectionDetector::Verdict InjectionDetector::evaluate(QStringView text, Source 
             verdict.details.append(detailFor(rule.id));
         }
     }
-    if (base64HidesInstructions(text)) {
+    // The base64 pattern needs a run of 24 characters of its alphabet.
+    if ((!prefilter || folded.maxBase64Run >= 24) && base64HidesInstructions(text)) {
         keep *= 1.0 - kBase64Weight;
         verdict.reasons.append(QStringLiteral("base64_instructions"));
         verdict.details.append(detailFor(verdict.reasons.last()));

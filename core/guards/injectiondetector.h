@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/guards/guardsettings.h"
+#include "core/guards/prefilter.h"
 
 #include <QList>
 #include <QRegularExpression>
@@ -47,6 +48,8 @@ private:
         double weight = 0;
         QRegularExpression re;
         bool toolOnly = false;
+        /// Keyword check on the folded text: the regex cannot match without it.
+        bool (*mayMatch)(const Internal::FoldedText &text) = nullptr;
     };
 
     static QList<Rule> buildRules();

@@ -163,6 +163,35 @@ Detector make(DataClass cls, const char *name, QRegularExpression re, Validator 
     return d;
 }
 
+// Necessary conditions read off each pattern (and its validator's digit count).
+using MayMatch = bool (*)(const TextStats &);
+MayMatch piiPrefilter(const QString &name)
+{
+    static const struct
+    {
+        const char16_t *name;
+        MayMatch mayMatch;
+    } kTable[] = {
+        {u"phone_international",
+         [](const TextStats &s) { return s.plusDigit && s.maxNumberDigits >= 8; }},
+        {u"phone_nanp", [](const TextStats &s) { return s.maxNumberDigits >= 10; }},
+        {u"phone_trunk", [](const TextStats &s) { return s.maxNumberDigits >= 10; }},
+        {u"card", [](const TextStats &s) { return s.maxNumberDigits >= 13; }},
+        {u"iban", [](const TextStats &s) { return s.upperPairDigitPair; }},
+        {u"ssn", [](const TextStats &s) { return s.maxNumberDigits >= 9 && s.maxDigitRun >= 4; }},
+        {u"nino", [](const TextStats &s) { return s.upperPair && s.maxNumberDigits >= 6; }},
+        {u"dni", [](const TextStats &s) { return s.maxDigitRun >= 7; }},
+        {u"ipv4", [](const TextStats &s) { return s.maxDottedDots >= 3 && s.digits >= 4; }},
+        {u"ipv6", [](const TextStats &s) { return s.colons >= 2; }},
+    };
+    for (const auto &entry : kTable) {
+        if (name == QStringView(entry.name)) {
+            return entry.mayMatch;
+        }
+    }
+    return nullptr;
+}
+
 } // namespace
 
 QList<Detector> piiDetectors()
@@ -211,6 +240,9 @@ QList<Detector> piiDetectors()
                      compile("(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}"
                              "(?:(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f]{1,4})?(?![\\w:]|\\.\\d)"),
                      validateIpv6, ":", 40));
+    for (Detector &d : list) {
+        d.mayMatch = piiPrefilter(d.name);
+    }
     return list;
 }
 

@@ -88,6 +88,25 @@ QList<Detector> secretDetectors(double entropyBits, int entropyMinLength)
     bearer.validate = validateBearer;
     list.append(bearer);
 
+    // Each key is one run of [A-Za-z0-9+/_-] at least as long as its shortest form.
+    for (Detector &d : list) {
+        if (d.name == u"anthropic_key") {
+            d.mayMatch = [](const TextStats &s) { return s.maxTokenRun >= 27; };
+        } else if (d.name == u"openai_key") {
+            d.mayMatch = [](const TextStats &s) { return s.maxTokenRun >= 23; };
+        } else if (d.name == u"aws_access_key_id") {
+            d.mayMatch = [](const TextStats &s) { return s.maxUpperAlnumRun >= 20; };
+        } else if (d.name == u"github_token") {
+            d.mayMatch = [](const TextStats &s) { return s.maxTokenRun >= 40; };
+        } else if (d.name == u"github_pat") {
+            d.mayMatch = [](const TextStats &s) { return s.maxTokenRun >= 33; };
+        } else if (d.name == u"google_api_key") {
+            d.mayMatch = [](const TextStats &s) { return s.maxTokenRun >= 39; };
+        } else if (d.name == u"slack_token") {
+            d.mayMatch = [](const TextStats &s) { return s.maxTokenRun >= 15; };
+        }
+    }
+
     const int minLength = qBound(16, entropyMinLength, 200);
     Detector entropy = secret("entropy", "", "", 10);
     // Equivalent to (?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{min,254}={0,2}(?![A-Za-z0-9+/=_-]).

@@ -28,6 +28,12 @@ LogRecordList fixture()
     simulated.project = QStringLiteral("Billing");
     LogRecord badGateway = makeRecord(4, 502, QStringLiteral("openai"), QStringLiteral("openai"));
     badGateway.surface = QStringLiteral("anthropic.messages");
+    // Guards: r1 had an email and a card redacted, r3 was flagged for injection.
+    ok.egress.dlpClasses = {QStringLiteral("email"), QStringLiteral("card")};
+    ok.egress.dlpFindings = 2;
+    ok.egress.dlpAction = QStringLiteral("redact");
+    simulated.egress.injectionScore = 0.8;
+    simulated.egress.injectionFlagged = true;
     return {ok, rateLimited, simulated, badGateway};
 }
 
@@ -89,6 +95,12 @@ void tst_LogFilterProxyModel::filter_data()
     QTest::newRow("two words AND") << QStringLiteral("acme aider") << QStringList{r3};
     QTest::newRow("half-typed key") << QStringLiteral("status:") << QStringList{r1, r2, r3, r4};
     QTest::newRow("no match") << QStringLiteral("mistral") << QStringList{};
+    QTest::newRow("guard:redacted") << QStringLiteral("guard:redacted") << QStringList{r1};
+    QTest::newRow("guard:blocked none") << QStringLiteral("guard:blocked") << QStringList{};
+    QTest::newRow("guard:flagged") << QStringLiteral("guard:flagged") << QStringList{r3};
+    QTest::newRow("guard:any") << QStringLiteral("guard:any") << QStringList{r1, r3};
+    QTest::newRow("dlp:email") << QStringLiteral("dlp:email") << QStringList{r1};
+    QTest::newRow("dlp:iban none") << QStringLiteral("dlp:iban") << QStringList{};
 }
 
 void tst_LogFilterProxyModel::filter()

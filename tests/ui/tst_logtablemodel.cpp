@@ -49,6 +49,8 @@ private Q_SLOTS:
     void simulatedProviderIsLabelled();
     void errorsAreRedWithTooltip();
     void roles();
+    void guardsColumn_data();
+    void guardsColumn();
 };
 
 void tst_LogTableModel::appendBatchesUnderTester()
@@ -218,6 +220,49 @@ void tst_LogTableModel::roles()
     QCOMPARE(model.index(0, int(C::Time)).data(LogTableModel::SortRole).toLongLong(),
              r.startedAt.toMSecsSinceEpoch());
     QCOMPARE(model.index(0, int(C::Status)).data(Qt::DecorationRole).typeId(), QMetaType::QIcon);
+}
+
+void tst_LogTableModel::guardsColumn_data()
+{
+    QTest::addColumn<QStringList>("classes");
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<double>("score");
+    QTest::addColumn<bool>("flagged");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("nothing found") << QStringList{} << QString() << 0.1 << false << QString();
+    QTest::newRow("redacted") << QStringList{QStringLiteral("email"), QStringLiteral("card")}
+                              << QStringLiteral("redact") << -1.0 << false
+                              << QStringLiteral("redacted: email, card");
+    QTest::newRow("blocked") << QStringList{QStringLiteral("secret")} << QStringLiteral("block")
+                             << -1.0 << false << QStringLiteral("blocked: secret");
+    QTest::newRow("flagged only") << QStringList{} << QString() << 0.72 << true
+                                  << QStringLiteral("flagged (injection 0.72)");
+    QTest::newRow("logged and flagged") << QStringList{QStringLiteral("email")}
+                                        << QStringLiteral("log") << 0.9 << true
+                                        << QStringLiteral("logged: email; flagged (injection 0.90)");
+}
+
+void tst_LogTableModel::guardsColumn()
+{
+    QFETCH(QStringList, classes);
+    QFETCH(QString, action);
+    QFETCH(double, score);
+    QFETCH(bool, flagged);
+    QFETCH(QString, expected);
+    LogRecord r = makeRecord(1);
+    r.egress.dlpClasses = classes;
+    r.egress.dlpFindings = int(classes.size());
+    r.egress.dlpAction = action;
+    r.egress.injectionScore = score;
+    r.egress.injectionFlagged = flagged;
+    LogTableModel model;
+    model.appendRecords({r});
+    const QModelIndex index = model.index(0, int(LogTableModel::Column::Guards));
+    QCOMPARE(index.data().toString(), expected);
+    QCOMPARE(index.data(LogTableModel::SortRole).toString(), expected.toLower());
+    QCOMPARE(index.data(Qt::ToolTipRole).toString().isEmpty(), expected.isEmpty());
+    QCOMPARE(model.headerData(int(LogTableModel::Column::Guards), Qt::Horizontal).toString(),
+             QStringLiteral("Guards"));
 }
 
 QTEST_MAIN(tst_LogTableModel)

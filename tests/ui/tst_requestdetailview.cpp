@@ -14,6 +14,7 @@ class tst_RequestDetailView final : public QObject
 
 private Q_SLOTS:
     void showsTheScoreTableOfAScoreRoute();
+    void showsTheEgressSection();
 };
 
 void tst_RequestDetailView::showsTheScoreTableOfAScoreRoute()
@@ -43,6 +44,37 @@ void tst_RequestDetailView::showsTheScoreTableOfAScoreRoute()
     QVERIFY(text.contains(QLatin1String("0.750")));
     QVERIFY(text.indexOf(QLatin1String("cheap-model")) < text.indexOf(QLatin1String("smart-model")));
     QVERIFY2(text.contains(QStringLiteral("80 → 1.00")), qPrintable(text));
+}
+
+void tst_RequestDetailView::showsTheEgressSection()
+{
+    LogRecord record;
+    record.requestId = QStringLiteral("req_egress");
+    record.provider = QStringLiteral("openai-eu");
+    record.egress.bytesSent = 1234;
+    record.egress.region = QStringLiteral("eu");
+    record.egress.policy = QStringLiteral("default,acme");
+    record.egress.dlpClasses = {QStringLiteral("email"), QStringLiteral("secret")};
+    record.egress.dlpFindings = 3;
+    record.egress.dlpAction = QStringLiteral("redact");
+    record.egress.injectionScore = 0.72;
+    record.egress.injectionFlagged = true;
+    Ui::RequestDetailView view;
+    view.setRecord(record);
+    const QString text = view.plainText().simplified(); // table cells become line breaks
+    QVERIFY2(text.contains(QLatin1String("Egress")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("Bytes sent upstream 1234")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("openai-eu, region eu")), qPrintable(text));
+    QVERIFY(text.contains(QLatin1String("default,acme")));
+    QVERIFY2(text.contains(QLatin1String("email, secret (3 finding(s))")), qPrintable(text));
+    QVERIFY(text.contains(QLatin1String("Action taken redact")));
+    QVERIFY2(text.contains(QLatin1String("0.72 (flagged)")), qPrintable(text));
+
+    LogRecord clean;
+    clean.provider = QStringLiteral("local");
+    view.setRecord(clean);
+    QVERIFY2(view.plainText().contains(QLatin1String("nothing found")), qPrintable(view.plainText()));
+    QVERIFY(view.plainText().contains(QLatin1String("not evaluated")));
 }
 
 QTEST_MAIN(tst_RequestDetailView)

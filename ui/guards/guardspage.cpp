@@ -5,6 +5,7 @@
 #include "core/config/guardsection.h"
 #include "core/guards/guardset.h"
 #include "core/guards/redactor.h"
+#include "ui/guards/egressview.h"
 #include "ui/tr.h"
 
 #include <QCheckBox>
@@ -18,6 +19,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -109,10 +111,25 @@ GuardsPage::GuardsPage(QWidget *parent)
     left->addWidget(injection);
     left->addWidget(custom);
     left->addWidget(m_apply, 0, Qt::AlignRight);
-    auto *layout = new QHBoxLayout(this);
-    layout->addLayout(left, 1);
-    layout->addWidget(test, 1);
+    auto *settings = new QWidget;
+    auto *settingsLayout = new QHBoxLayout(settings);
+    settingsLayout->addLayout(left, 1);
+    settingsLayout->addWidget(test, 1);
+    m_egress = new EgressView;
+    m_egress->setObjectName(QStringLiteral("egressView"));
+    auto *tabs = new QTabWidget;
+    tabs->setObjectName(QStringLiteral("guardsTabs"));
+    tabs->addTab(settings, Tr::tr("Settings"));
+    tabs->addTab(m_egress, Tr::tr("Egress"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(tabs);
     setGuards({});
+}
+
+void GuardsPage::appendRecords(const LogRecordList &records)
+{
+    m_egress->appendRecords(records);
 }
 
 void GuardsPage::addPatternRow(const QString &name, const QString &pattern, const QString &action)

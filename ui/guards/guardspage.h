@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #pragma once
 
+#include "core/common/logrecord.h"
+
 #include <QJsonObject>
 #include <QMap>
 #include <QWidget>
@@ -15,10 +17,13 @@ class QTableWidget;
 
 namespace Switchyard::Ui {
 
+class EgressView;
+
 /// The Guards screen: DLP detector toggles and actions per class, injection settings, custom
 /// patterns with live regex validation, and a test panel that runs the guards library on
 /// pasted text (no gateway needed). "Apply" emits guardsEdited() with the edited `guards`
 /// section; the owner applies it (Core::applyEditedConfig with the section replaced).
+/// A second tab, "Egress", shows the egress ledger of the live records (appendRecords).
 class GuardsPage final : public QWidget
 {
     Q_OBJECT
@@ -36,6 +41,11 @@ public:
     QPlainTextEdit *testOutput() const { return m_testOutput; }
     QTableWidget *customPatterns() const { return m_custom; }
     QLabel *patternStatus() const { return m_patternStatus; }
+    EgressView *egressView() const { return m_egress; }
+
+public Q_SLOTS:
+    /// Live records for the Egress tab (connect CoreHost::recordsAppended here).
+    void appendRecords(const Switchyard::LogRecordList &records);
 
 Q_SIGNALS:
     void guardsEdited(const QJsonObject &guards);
@@ -57,6 +67,7 @@ private:
     QPushButton *m_apply = nullptr;
     QPlainTextEdit *m_testInput = nullptr;
     QPlainTextEdit *m_testOutput = nullptr;
+    EgressView *m_egress = nullptr;
 };
 
 } // namespace Switchyard::Ui

@@ -38,6 +38,35 @@ bool statusMatches(int status, const QString &pattern)
     return true;
 }
 
+/// `guard:<value>`: an action ("redact", "redacted", "block", "log"), "flag"/"flagged" for an
+/// injection flag, "any" for anything found; otherwise a substring of the Guards cell.
+bool guardMatches(const LogRecord &r, const QString &value)
+{
+    const EgressRecord &e = r.egress;
+    if (value == QLatin1String("any")) {
+        return !e.dlpClasses.isEmpty() || !e.dlpAction.isEmpty() || e.injectionFlagged;
+    }
+    if (value.startsWith(QLatin1String("flag"))) {
+        return e.injectionFlagged;
+    }
+    for (const char *action : {"redact", "block", "log"}) {
+        if (value.startsWith(QLatin1String(action))) {
+            return e.dlpAction == QLatin1String(action);
+        }
+    }
+    return has(LogTableModel::guardsText(r), value);
+}
+
+bool dlpMatches(const LogRecord &r, const QString &value)
+{
+    for (const QString &dataClass : r.egress.dlpClasses) {
+        if (has(dataClass, value)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 LogFilterProxyModel::LogFilterProxyModel(QObject *parent)
@@ -68,6 +97,9 @@ LogFilterProxyModel::TokenList LogFilterProxyModel::parse(const QString &text)
         {QStringLiteral("model"), Field::Model},
         {QStringLiteral("surface"), Field::Surface},
         {QStringLiteral("route"), Field::Route},
+        {QStringLiteral("guard"), Field::Guard},
+        {QStringLiteral("guards"), Field::Guard},
+        {QStringLiteral("dlp"), Field::Dlp},
     };
     TokenList tokens;
     const QStringList words = text.toLower().simplified().split(QLatin1Char(' '),
@@ -109,6 +141,8 @@ bool LogFilterProxyModel::matchesToken(const LogRecord &r, const Token &token)
         return has(r.requestedModel, v) || has(r.model, v) || has(r.upstreamModel, v);
     case Field::Surface: return has(r.surface, v);
     case Field::Route: return has(r.route, v);
+    case Field::Guard: return guardMatches(r, v);
+    case Field::Dlp: return dlpMatches(r, v);
     case Field::Any:
         return has(r.requestedModel, v) || has(r.model, v) || has(r.upstreamModel, v)
                || has(r.provider, v) || has(r.providerKind, v) || has(r.customer, v)

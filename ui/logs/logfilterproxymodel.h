@@ -15,6 +15,8 @@ namespace Switchyard::Ui {
 /// project, app, surface, route, status and error. Keyed tokens narrow to one field:
 /// `status:5xx` / `status:429` / `status:42x`, `provider:sim`, `customer:acme`, `project:`,
 /// `app:`, `model:`, `surface:`, `route:`; the bare token `error` keeps only failed requests.
+/// Guards: `guard:redacted` / `guard:blocked` / `guard:logged` / `guard:flagged` (injection) /
+/// `guard:any` (anything found); `dlp:email` keeps requests where that data class was found.
 /// GUI thread only; works on any source model that provides LogTableModel::RecordRole.
 class LogFilterProxyModel final : public QSortFilterProxyModel
 {
@@ -43,6 +45,8 @@ private:
         Model,
         Surface,
         Route,
+        Guard,
+        Dlp,
         ErrorsOnly
     };
     struct Token

@@ -146,6 +146,28 @@ QString LogTableModel::formatCost(const LogRecord &record)
     return QLatin1Char('$') + QString::number(record.costUsd, 'f', 6);
 }
 
+QString LogTableModel::guardsText(const LogRecord &record)
+{
+    const EgressRecord &e = record.egress;
+    QStringList parts;
+    const QString classes = e.dlpClasses.join(QLatin1String(", "));
+    if (!e.dlpClasses.isEmpty() || !e.dlpAction.isEmpty()) {
+        if (e.dlpAction == QLatin1String("block")) {
+            parts.append(Tr::tr("blocked: %1").arg(classes));
+        } else if (e.dlpAction == QLatin1String("redact")) {
+            parts.append(Tr::tr("redacted: %1").arg(classes));
+        } else if (e.dlpAction == QLatin1String("log")) {
+            parts.append(Tr::tr("logged: %1").arg(classes));
+        } else {
+            parts.append(Tr::tr("found: %1").arg(classes));
+        }
+    }
+    if (e.injectionFlagged) {
+        parts.append(Tr::tr("flagged (injection %1)").arg(QString::number(e.injectionScore, 'f', 2)));
+    }
+    return parts.join(QLatin1String("; "));
+}
+
 QString LogTableModel::displayText(const LogRecord &record, Column column)
 {
     switch (column) {
@@ -188,6 +210,7 @@ QString LogTableModel::displayText(const LogRecord &record, Column column)
         return record.usage.known ? QString::number(record.usage.outputTokens) : dash();
     case Column::Cost: return formatCost(record);
     case Column::Attempts: return QString::number(record.attempts);
+    case Column::Guards: return guardsText(record);
     case Column::Count: break;
     }
     return {};
@@ -218,6 +241,14 @@ QVariant LogTableModel::toolTip(const LogRecord &record, Column column) const
     }
     if (column == Column::Cost && !record.costKnown) {
         return Tr::tr("Cost unknown: no price or no usage was reported.");
+    }
+    if (column == Column::Guards) {
+        const EgressRecord &e = record.egress;
+        if (e.dlpFindings == 0 && !e.injectionFlagged) {
+            return {};
+        }
+        return Tr::tr("%n finding(s) in request and response; only classes are kept, never the values.",
+                      nullptr, e.dlpFindings);
     }
     if (!record.errorMessage.isEmpty()) {
         return record.errorMessage;
@@ -294,6 +325,7 @@ QVariant LogTableModel::headerData(int section, Qt::Orientation orientation, int
     case Column::TokensOut: return Tr::tr("Tokens out");
     case Column::Cost: return Tr::tr("Cost");
     case Column::Attempts: return Tr::tr("Attempts");
+    case Column::Guards: return Tr::tr("Guards");
     case Column::Count: break;
     }
     return {};

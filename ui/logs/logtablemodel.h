@@ -32,6 +32,7 @@ public:
         TokensOut,
         Cost,
         Attempts,
+        Guards, ///< what the guards found and did (egress ledger), empty when nothing
         Count
     };
     Q_ENUM(Column)
@@ -66,6 +67,9 @@ public:
 
     static QString displayText(const LogRecord &record, Column column);
     static QString formatCost(const LogRecord &record);
+    /// The Guards cell: "redacted: email, card", "blocked: secret",
+    /// "flagged (injection 0.72)", joined by "; "; empty when the guards found nothing.
+    static QString guardsText(const LogRecord &record);
 
 private:
     QVariant sortValue(const LogRecord &record, Column column) const;

@@ -132,6 +132,32 @@ QString summaryHtml(const LogRecord &r)
     return html + tableClose;
 }
 
+/// The egress ledger of the request: what left for which destination and what the guards did.
+/// Only classes and counts exist; a matched value is never stored, so never shown.
+QString egressHtml(const LogRecord &r)
+{
+    const EgressRecord &e = r.egress;
+    QString html = heading(Tr::tr("Egress")) + QStringLiteral("<table cellspacing=\"2\">");
+    html += field(Tr::tr("Bytes sent upstream"), QString::number(e.bytesSent));
+    html += field(Tr::tr("Destination"), Tr::tr("%1, region %2").arg(orDash(r.provider), orDash(e.region)));
+    html += field(Tr::tr("Policy"), orDash(e.policy));
+    QString found = esc(Tr::tr("nothing found"));
+    if (!e.dlpClasses.isEmpty() || e.dlpFindings > 0) {
+        found = esc(Tr::tr("%1 (%n finding(s))", nullptr, e.dlpFindings)
+                        .arg(e.dlpClasses.isEmpty() ? dash() : e.dlpClasses.join(QLatin1String(", "))));
+    }
+    html += field(Tr::tr("Sensitive data"), found);
+    html += field(Tr::tr("Action taken"), orDash(e.dlpAction));
+    QString injection = esc(Tr::tr("not evaluated"));
+    if (e.injectionScore >= 0) {
+        injection = esc(e.injectionFlagged
+                            ? Tr::tr("%1 (flagged)").arg(QString::number(e.injectionScore, 'f', 2))
+                            : Tr::tr("%1 (below the threshold)").arg(QString::number(e.injectionScore, 'f', 2)));
+    }
+    html += field(Tr::tr("Injection score"), injection);
+    return html + QStringLiteral("</table>");
+}
+
 QString attemptsHtml(const RoutingDecision &d)
 {
     QString html = heading(Tr::tr("Attempts (%1)").arg(d.attempts.size()));
@@ -252,7 +278,7 @@ QString RequestDetailView::plainText() const
 
 QString RequestDetailView::toHtml(const LogRecord &record)
 {
-    return summaryHtml(record) + attemptsHtml(record.decision) + decisionHtml(record.decision)
+    return summaryHtml(record) + egressHtml(record) + attemptsHtml(record.decision) + decisionHtml(record.decision)
            + scoresHtml(record.decision);
 }
 
