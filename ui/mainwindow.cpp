@@ -350,7 +350,7 @@ void MainWindow::showBudgetAlert(const QString &budget, double threshold, const 
         m_tray->showMessage(title, message,
                             threshold >= 1.0 ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
     } else {
-        statusBar()->showMessage(Tr::tr("%1: %2").arg(title, message), 30000);
+        statusBar()->showMessage(message, 30000); // the message already names budget and threshold
     }
 }
 

@@ -13,6 +13,7 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void autoScrollsOnlyAtTheBottom();
     void attachCoreConnectsSignals();
     void hasAnIcon();
+    void budgetAlertWithoutATrayGoesToTheStatusBar();
 };
 
 void tst_MainWindow::initTestCase()
@@ -250,6 +252,14 @@ void tst_MainWindow::hasAnIcon()
     MainWindow window;
     QVERIFY(!window.windowIcon().isNull()); // the resources are linked through the library
     QVERIFY(!window.windowIcon().pixmap(32, 32).isNull());
+}
+
+void tst_MainWindow::budgetAlertWithoutATrayGoesToTheStatusBar()
+{
+    MainWindow window; // offscreen: no system tray
+    const QString message = QStringLiteral("Budget 'team' reached 80 % of $10.00 ($8.12 spent)");
+    window.showBudgetAlert(QStringLiteral("team"), 0.8, message);
+    QCOMPARE(window.statusBar()->currentMessage(), message);
 }
 
 QTEST_MAIN(tst_MainWindow)
