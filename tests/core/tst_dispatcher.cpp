@@ -5,6 +5,7 @@
 #include "core/pipeline/dispatcher.h"
 #include "core/pipeline/providerregistry.h"
 #include "core/pipeline/requestrecorder.h"
+#include "tests/support/recordingwriter.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -91,40 +92,6 @@ private:
     Script m_script;
 };
 
-/// Records what reached the "client".
-class FakeWriter final : public Server::ResponseWriter
-{
-public:
-    void send(int status, const HttpHeaders &headers, const QByteArray &body) override
-    {
-        this->status = status;
-        this->headers = headers;
-        this->body = body;
-        ended = true;
-    }
-    void startStream(int status, const HttpHeaders &headers) override
-    {
-        this->status = status;
-        this->headers = headers;
-        started = true;
-    }
-    void writeChunk(const QByteArray &data) override { body += data; }
-    void finishStream() override { ended = true; }
-    void abort() override { aborted = true; }
-    bool isOpen() const override { return true; }
-    bool hasStarted() const override { return started || ended; }
-    qint64 pendingBytes() const override { return 0; }
-    void setDisconnectHandler(std::function<void()> handler) override { onDisconnect = std::move(handler); }
-
-    int status = 0;
-    HttpHeaders headers;
-    QByteArray body;
-    bool started = false;
-    bool ended = false;
-    bool aborted = false;
-    std::function<void()> onDisconnect;
-};
-
 /// A request log whose commits complete only when the test says so.
 class ManualLog final : public IRequestLog
 {
@@ -184,7 +151,7 @@ struct Harness
         dispatcher = std::make_unique<Dispatcher>(std::move(exchange), PipelineContext{&registry, &recorder});
     }
 
-    std::shared_ptr<FakeWriter> writer = std::make_shared<FakeWriter>();
+    std::shared_ptr<Testing::RecordingWriter> writer = std::make_shared<Testing::RecordingWriter>();
     ManualLog log;
     RequestRecorder recorder{&log, nullptr, nullptr};
     ProviderRegistry registry{nullptr};

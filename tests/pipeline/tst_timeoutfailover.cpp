@@ -12,6 +12,7 @@
 #include "core/routing/circuitbreaker.h"
 #include "tests/support/fakeclock.h"
 #include "tests/support/stallingupstream.h"
+#include "tests/support/recordingwriter.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -30,39 +31,6 @@ constexpr int s_firstByteMs = 60'000;
 constexpr int s_firstTokenMs = 45'000;
 constexpr int s_totalMs = 600'000;
 constexpr qint64 s_coolDownMs = 30'000;
-
-/// Records what reached the "client".
-class FakeWriter final : public Server::ResponseWriter
-{
-public:
-    void send(int status, const HttpHeaders &headers, const QByteArray &body) override
-    {
-        this->status = status;
-        this->headers = headers;
-        this->body = body;
-        ended = true;
-    }
-    void startStream(int status, const HttpHeaders &headers) override
-    {
-        this->status = status;
-        this->headers = headers;
-        started = true;
-    }
-    void writeChunk(const QByteArray &data) override { body += data; }
-    void finishStream() override { ended = true; }
-    void abort() override { aborted = true; }
-    bool isOpen() const override { return true; }
-    bool hasStarted() const override { return started || ended; }
-    qint64 pendingBytes() const override { return 0; }
-    void setDisconnectHandler(std::function<void()>) override {}
-
-    int status = 0;
-    HttpHeaders headers;
-    QByteArray body;
-    bool started = false;
-    bool ended = false;
-    bool aborted = false;
-};
 
 /// A request log that commits each record from the event loop.
 class QueuedLog final : public IRequestLog
@@ -175,7 +143,7 @@ void tst_TimeoutFailover::timeouts()
 
     QueuedLog log;
     RequestRecorder recorder(&log, nullptr, nullptr);
-    auto writer = std::make_shared<FakeWriter>();
+    auto writer = std::make_shared<Testing::RecordingWriter>();
     exchange->requestId = QStringLiteral("req_timeout");
     exchange->writer = writer;
     exchange->config = config;
