@@ -44,10 +44,10 @@ class StoreRequestLog final : public Pipeline::IRequestLog
 {
 public:
     explicit StoreRequestLog(Store::RequestStore *store) : m_store(store) {}
-    void append(const LogRecord &record, QObject *context,
+    void append(LogRecord record, QObject *context,
                 std::function<void(bool, const QString &)> committed) override
     {
-        m_store->append(record, context, std::move(committed));
+        m_store->append(std::move(record), context, std::move(committed));
     }
 
 private:

@@ -17,9 +17,12 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+
+#include <cstring>
 
 namespace Switchyard::Pipeline {
 
@@ -27,10 +30,20 @@ namespace {
 
 const HttpHeaders s_jsonHeaders{{"content-type", "application/json"}};
 
+/// "req_", 12 hex digits of Unix milliseconds, 12 random hex digits. Time-ordered ids land at
+/// the end of the log's unique index, so a group commit dirties one index page, not one per row.
 QString newRequestId()
 {
-    const quint64 bits = QRandomGenerator::global()->generate64();
-    return QStringLiteral("req_") + QString::number(bits, 16).rightJustified(16, QLatin1Char('0'));
+    const quint64 millis = quint64(QDateTime::currentMSecsSinceEpoch()) & 0xffffffffffffULL;
+    const quint64 random = QRandomGenerator::global()->generate64() & 0xffffffffffffULL;
+    char id[4 + 24];
+    std::memcpy(id, "req_", 4);
+    static constexpr char hex[] = "0123456789abcdef";
+    for (int i = 0; i < 12; ++i) {
+        id[4 + i] = hex[(millis >> (44 - 4 * i)) & 0xf];
+        id[16 + i] = hex[(random >> (44 - 4 * i)) & 0xf];
+    }
+    return QString::fromLatin1(id, sizeof id);
 }
 
 QByteArray modelsBody(const Config::GatewayConfig &config)

@@ -80,7 +80,8 @@ void RequestRecorder::complete(const Exchange &exchange, QObject *context, std::
         then();
         return;
     }
-    m_log->append(record, context, [then = std::move(then), id = record.requestId](bool ok, const QString &error) {
+    QString id = record.requestId;
+    m_log->append(std::move(record), context, [then = std::move(then), id = std::move(id)](bool ok, const QString &error) {
         if (!ok)
             qCWarning(lcRecorder, "request %s could not be logged: %s", qUtf8Printable(id), qUtf8Printable(error));
         then();

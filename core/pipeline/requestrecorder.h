@@ -22,7 +22,7 @@ class IRequestLog
 public:
     virtual ~IRequestLog() = default;
     /// `committed` runs on `context`'s thread once the record is durable or failed to be.
-    virtual void append(const LogRecord &record, QObject *context,
+    virtual void append(LogRecord record, QObject *context,
                         std::function<void(bool ok, const QString &error)> committed) = 0;
 };
 

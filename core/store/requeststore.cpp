@@ -64,11 +64,44 @@ QString RequestStore::databasePath() const
     return m_path;
 }
 
-void RequestStore::append(const LogRecord &record, QObject *context, CommitCallback committed)
+void RequestStore::append(LogRecord record, QObject *context, CommitCallback committed)
 {
-    StoreWorker::PendingAppend pending{record, context, context != nullptr, committed};
+    StoreWorker::PendingAppend pending{std::move(record), context, context != nullptr,
+                                       std::move(committed)};
+    if (m_worker && QThread::currentThread() == thread()) {
+        // Requests that finish in the same event-loop pass share one wake-up of the store
+        // thread and one commit; the queued call runs after this pass, never later.
+        m_handOff.append(std::move(pending));
+        if (!m_handOffPosted) {
+            m_handOffPosted = true;
+            QMetaObject::invokeMethod(this, &RequestStore::handOff, Qt::QueuedConnection);
+        }
+        return;
+    }
     if (m_worker && m_worker->enqueueAppend(std::move(pending)))
         return;
+    failAppend(pending.context.data(), pending.committed);
+}
+
+void RequestStore::handOff()
+{
+    if (QThread::currentThread() != thread())
+        return; // only this thread buffers appends
+    m_handOffPosted = false;
+    if (m_handOff.isEmpty())
+        return;
+    QList<StoreWorker::PendingAppend> appends;
+    appends.swap(m_handOff);
+    if (m_worker && m_worker->enqueueAppends(std::move(appends)))
+        return;
+    for (const StoreWorker::PendingAppend &append : std::as_const(appends)) {
+        if (!append.hasContext || append.context)
+            failAppend(append.context.data(), append.committed);
+    }
+}
+
+void RequestStore::failAppend(QObject *context, const CommitCallback &committed)
+{
     if (!committed)
         return;
     const QString error = Tr::tr("The request log is closed; the record was not written");
@@ -89,6 +122,7 @@ void RequestStore::close()
 {
     if (!m_thread)
         return;
+    handOff();
     // The loop drains everything queued before it sees the stop, so this also flushes.
     m_worker->requestStop();
     m_thread->wait();
@@ -99,6 +133,7 @@ void RequestStore::queryRecent(int limit, QObject *context, RecordsCallback done
 {
     if (!m_worker || !context || !done)
         return;
+    handOff(); // the query must see what was appended before it
     QPointer<QObject> target(context);
     StoreWorker *worker = m_worker.get();
     m_worker->enqueueJob([worker, limit, target, done = std::move(done)] {
@@ -129,6 +164,7 @@ bool RequestStore::runBlocking(const std::function<void()> &job)
 {
     if (!m_worker || !m_thread)
         return false;
+    handOff(); // a job sees every append made before it
     QSemaphore done;
     if (!m_worker->enqueueJob([&] {
             job();

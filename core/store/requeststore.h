@@ -4,6 +4,7 @@
 
 #include "core/common/logrecord.h"
 #include "core/common/result.h"
+#include "core/store/storeworker.h"
 
 #include <QObject>
 #include <QString>
@@ -14,10 +15,6 @@
 class QThread;
 
 namespace Switchyard::Store {
-
-namespace Internal {
-class StoreWorker;
-}
 
 /// The request log: an SQLite database (WAL) written by one store thread in group commits.
 ///
@@ -55,7 +52,9 @@ public:
     /// is durable (survives the process being killed) when its callback reports ok. If
     /// \a context is destroyed first the callback is dropped; with a null \a context it runs
     /// on the store thread. When the store is closed the callback reports failure.
-    void append(const LogRecord &record, QObject *context, CommitCallback committed);
+    /// Appends made on this object's thread are handed to the store thread once per event-loop
+    /// pass (one wake-up, one transaction for every request that finished in that pass).
+    void append(LogRecord record, QObject *context, CommitCallback committed);
 
     /// Blocks until every record appended before the call is committed.
     void flush();
@@ -76,11 +75,15 @@ Q_SIGNALS:
     void writeFailed(const QString &message);
 
 private:
+    void handOff();
+    void failAppend(QObject *context, const CommitCallback &committed);
     bool runBlocking(const std::function<void()> &job);
 
     std::unique_ptr<Internal::StoreWorker> m_worker;
     std::unique_ptr<QThread> m_thread;
     QString m_path;
+    QList<Internal::StoreWorker::PendingAppend> m_handOff; ///< this object's thread only
+    bool m_handOffPosted = false;
 };
 
 } // namespace Switchyard::Store

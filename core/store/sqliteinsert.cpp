@@ -14,12 +14,16 @@ namespace Switchyard::Store::Internal {
 
 namespace {
 
+/// Binds one row. Texts are bound SQLITE_STATIC: their bytes live in \a texts until the next
+/// row, so SQLite neither allocates nor copies; empty texts point at a static "".
 class StatementBinder final : public LogRecordRow::RowSink
 {
 public:
-    explicit StatementBinder(sqlite3_stmt *statement)
+    StatementBinder(sqlite3_stmt *statement, QList<QByteArray> &texts)
         : m_statement(statement)
+        , m_texts(texts)
     {
+        m_texts.clear(); // keeps the capacity
     }
     void nullInteger() override { check(sqlite3_bind_null(m_statement, ++m_index)); }
     void nullReal() override { check(sqlite3_bind_null(m_statement, ++m_index)); }
@@ -32,23 +36,37 @@ public:
     void text(const QString &value) override
     {
         // The database is UTF-8: converting here (SIMD in Qt) is cheaper than SQLite's
-        // UTF-16 translation. SQLITE_TRANSIENT makes SQLite copy before we return.
-        utf8(value.toUtf8());
+        // UTF-16 translation.
+        if (value.isEmpty())
+            bindEmpty();
+        else
+            bindKept(value.toUtf8());
     }
     void utf8(const QByteArray &value) override
     {
-        check(sqlite3_bind_text(m_statement, ++m_index, value.constData(), int(value.size()),
-                                SQLITE_TRANSIENT));
+        if (value.isEmpty())
+            bindEmpty();
+        else
+            bindKept(value);
     }
     int firstError() const { return m_firstError; }
 
 private:
+    void bindEmpty() { check(sqlite3_bind_text(m_statement, ++m_index, "", 0, SQLITE_STATIC)); }
+    void bindKept(QByteArray bytes)
+    {
+        m_texts.append(std::move(bytes));
+        const QByteArray &kept = m_texts.constLast();
+        check(sqlite3_bind_text(m_statement, ++m_index, kept.constData(), int(kept.size()),
+                                SQLITE_STATIC));
+    }
     void check(int rc)
     {
         if (rc != SQLITE_OK && m_firstError == SQLITE_OK)
             m_firstError = rc;
     }
     sqlite3_stmt *m_statement;
+    QList<QByteArray> &m_texts;
     int m_index = 0;
     int m_firstError = SQLITE_OK;
 };
@@ -128,7 +146,8 @@ SqliteInsert::Outcome SqliteInsert::insert(const LogRecord &record)
 {
     Outcome outcome;
     sqlite3_reset(m_statement);
-    StatementBinder binder(m_statement);
+    m_texts.reserve(64); // moves keep each QByteArray's data where it is anyway
+    StatementBinder binder(m_statement, m_texts);
     LogRecordRow::writeRow(record, binder);
     int rc = binder.firstError();
     if (rc == SQLITE_OK)
@@ -138,8 +157,9 @@ SqliteInsert::Outcome SqliteInsert::insert(const LogRecord &record)
         outcome.constraintViolation = (rc & 0xff) == SQLITE_CONSTRAINT;
         outcome.error = QString::fromUtf8(sqlite3_errmsg(m_db));
     }
+    // No sqlite3_clear_bindings: the next row binds every parameter again, and the texts
+    // stay valid until then.
     sqlite3_reset(m_statement);
-    sqlite3_clear_bindings(m_statement);
     return outcome;
 }
 

@@ -6,6 +6,9 @@
 
 #include <QString>
 
+#include <QByteArray>
+#include <QList>
+
 #include <memory>
 
 class QSqlDatabase;
@@ -39,6 +42,9 @@ public:
     bool commit(QString *error);
     void rollback();
 
+    /// The connection Qt opened (owned by it).
+    sqlite3 *connection() const { return m_db; }
+
 private:
     explicit SqliteInsert(sqlite3 *db);
     bool run(sqlite3_stmt *statement, QString *error);
@@ -48,6 +54,8 @@ private:
     sqlite3_stmt *m_begin = nullptr;
     sqlite3_stmt *m_commit = nullptr;
     sqlite3_stmt *m_rollback = nullptr;
+    /// The UTF-8 texts bound to m_statement (SQLITE_STATIC: no copy), kept until the next row.
+    QList<QByteArray> m_texts;
 };
 
 } // namespace Switchyard::Store::Internal

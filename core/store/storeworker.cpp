@@ -6,6 +6,7 @@
 #include "core/store/logrecordrow.h"
 #include "core/store/schema.h"
 #include "core/store/sqliteinsert.h"
+#include "core/store/walcheckpointer.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -51,6 +52,19 @@ bool StoreWorker::enqueueAppend(PendingAppend append)
     if (m_stopping)
         return false;
     m_appends.append(std::move(append));
+    m_wake.wakeOne();
+    return true;
+}
+
+bool StoreWorker::enqueueAppends(QList<PendingAppend> &&appends)
+{
+    QMutexLocker locker(&m_mutex);
+    if (m_stopping)
+        return false;
+    if (m_appends.isEmpty())
+        m_appends.swap(appends);
+    else
+        m_appends.append(std::move(appends));
     m_wake.wakeOne();
     return true;
 }
@@ -144,6 +158,8 @@ Result<int> StoreWorker::openDatabase(const QString &path)
     if (!m_insert->prepare(LogRecordRow::insertStatement()))
         return fail(QStringLiteral("store.prepare"), m_insert->lastError().text());
     m_sqliteInsert = SqliteInsert::create(m_db, LogRecordRow::insertStatement());
+    if (m_sqliteInsert)
+        m_checkpointer = WalCheckpointer::attach(m_sqliteInsert->connection(), path);
     return version;
 }
 
@@ -285,6 +301,7 @@ LogRecordList StoreWorker::recent(int limit)
 
 void StoreWorker::closeDatabase()
 {
+    m_checkpointer.reset(); // first: closing the writer last lets it checkpoint and remove the WAL
     m_sqliteInsert.reset();
     m_insert.reset();
     if (m_db.isValid()) {

@@ -21,6 +21,7 @@ class QSqlQuery;
 namespace Switchyard::Store::Internal {
 
 class SqliteInsert;
+class WalCheckpointer;
 
 /// The store thread's loop, in the shape of qBittorrent's dbresumedatastorage Worker::run:
 /// callers queue appends and jobs under a mutex; the thread swaps the queues out, commits
@@ -49,6 +50,8 @@ public:
 
     /// Any thread. False (nothing queued) once stop was requested.
     bool enqueueAppend(PendingAppend append);
+    /// Any thread; one wake for the lot. False (nothing queued) once stop was requested.
+    bool enqueueAppends(QList<PendingAppend> &&appends);
     bool enqueueJob(Job job);
     /// Any thread. The loop drains everything already queued, closes the database and returns.
     void requestStop();
@@ -69,6 +72,7 @@ private:
     QSqlDatabase m_db;
     std::unique_ptr<QSqlQuery> m_insert;
     std::unique_ptr<SqliteInsert> m_sqliteInsert; ///< the fast path when the driver is QSQLITE
+    std::unique_ptr<WalCheckpointer> m_checkpointer; ///< with m_sqliteInsert
 
     QMutex m_mutex;
     QWaitCondition m_wake;

@@ -96,7 +96,7 @@ private:
 class ManualLog final : public IRequestLog
 {
 public:
-    void append(const LogRecord &record, QObject *, std::function<void(bool, const QString &)> committed) override
+    void append(LogRecord record, QObject *, std::function<void(bool, const QString &)> committed) override
     {
         records.append(record);
         pending.append(std::move(committed));

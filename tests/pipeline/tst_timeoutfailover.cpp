@@ -36,7 +36,7 @@ constexpr qint64 s_coolDownMs = 30'000;
 class QueuedLog final : public IRequestLog
 {
 public:
-    void append(const LogRecord &record, QObject *context,
+    void append(LogRecord record, QObject *context,
                 std::function<void(bool, const QString &)> committed) override
     {
         records.append(record);
