@@ -4,6 +4,13 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QtAlgorithms>
+
+#include <array>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace Switchyard::JsonScan {
 
@@ -24,8 +31,36 @@ qsizetype skipSpace(QByteArrayView json, qsizetype at)
 /// \a at is on the opening quote; returns the offset just past the closing one, or -1.
 qsizetype skipString(QByteArrayView json, qsizetype at)
 {
-    for (++at; at < json.size(); ++at) {
-        const char c = json[at];
+    const char *data = json.data();
+    const qsizetype size = json.size();
+    ++at;
+#ifdef __SSE2__
+    // Bodies are mostly message text: find the next quote, backslash or control character
+    // 16 bytes at a time.
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i controlMax = _mm_set1_epi8(0x1f);
+    while (at + 16 <= size) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + at));
+        const __m128i special = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)),
+            _mm_cmpeq_epi8(_mm_min_epu8(chunk, controlMax), chunk)); // byte <= 0x1f
+        const int mask = _mm_movemask_epi8(special);
+        if (mask == 0) {
+            at += 16;
+            continue;
+        }
+        at += qCountTrailingZeroBits(quint32(mask));
+        const char c = data[at];
+        if (c == '"')
+            return at + 1;
+        if (c != '\\')
+            return -1; // a raw control character
+        at += 2; // the escape and the character it escapes
+    }
+#endif
+    for (; at < size; ++at) {
+        const char c = data[at];
         if (c == '\\')
             ++at;
         else if (c == '"')
@@ -138,6 +173,53 @@ QJsonObject objectAt(QByteArrayView json, ValueSpan span)
     if (!span.found() || json[span.begin] != '{')
         return {};
     return QJsonDocument::fromJson(span.in(json).toByteArray()).object();
+}
+
+ObjectView::ObjectView(QByteArrayView json)
+    : m_json(json)
+{
+    std::array<ValueSpan, 1> none;
+    m_valid = topLevelMembers(json, {}, none);
+}
+
+bool ObjectView::isEmpty() const
+{
+    return !m_valid || m_json[skipSpace(m_json, skipSpace(m_json, 0) + 1)] == '}';
+}
+
+ValueSpan ObjectView::member(QByteArrayView key) const
+{
+    std::array<ValueSpan, 1> span;
+    if (!m_valid || !topLevelMembers(m_json, {key}, span))
+        return {};
+    return span[0];
+}
+
+std::optional<qint64> ObjectView::integer(QByteArrayView key) const
+{
+    const ValueSpan span = member(key);
+    if (!span.found())
+        return std::nullopt;
+    const QByteArrayView text = span.in(m_json);
+    const char first = text.front();
+    if (first != '-' && (first < '0' || first > '9'))
+        return std::nullopt; // a string, object, array or literal
+    bool ok = false;
+    const qint64 whole = text.toLongLong(&ok);
+    if (ok)
+        return whole;
+    const double number = text.toDouble(&ok);
+    if (!ok || number != double(qint64(number)))
+        return std::nullopt;
+    return qint64(number);
+}
+
+ObjectView ObjectView::object(QByteArrayView key) const
+{
+    const ValueSpan span = member(key);
+    if (!span.found() || m_json[span.begin] != '{')
+        return {};
+    return ObjectView(span.in(m_json));
 }
 
 } // namespace Switchyard::JsonScan

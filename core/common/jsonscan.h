@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <initializer_list>
+#include <optional>
 #include <span>
 
 namespace Switchyard::JsonScan {
@@ -33,5 +34,28 @@ QString stringAt(QByteArrayView json, ValueSpan span);
 
 /// The object at \a span, parsed; empty when it is not an object.
 QJsonObject objectAt(QByteArrayView json, ValueSpan span);
+
+/// A JSON object's text read member by member, for a few lookups (token counts) where
+/// building a QJsonObject would cost more than the whole scan. Invalid text reads as empty.
+class ObjectView
+{
+public:
+    ObjectView() = default;
+    explicit ObjectView(QByteArrayView json);
+
+    bool isEmpty() const;
+    bool contains(QByteArrayView key) const { return member(key).found(); }
+    /// The member's number as an integer (QJsonValue::toInteger's rules: 17, 17.0 and 1.7e1
+    /// give 17; a fraction or a non-number gives nothing).
+    std::optional<qint64> integer(QByteArrayView key) const;
+    /// The member when it is an object, else an empty view.
+    ObjectView object(QByteArrayView key) const;
+
+private:
+    ValueSpan member(QByteArrayView key) const;
+
+    QByteArrayView m_json;
+    bool m_valid = false;
+};
 
 } // namespace Switchyard::JsonScan

@@ -5,6 +5,7 @@
 #include <QLocale>
 
 #include <cmath>
+#include <cstring>
 
 namespace Switchyard {
 
@@ -30,10 +31,18 @@ void JsonWriter::close(char bracket)
 
 void JsonWriter::key(QLatin1StringView name)
 {
-    separate();
-    m_out += '"';
-    m_out += QByteArrayView(name.data(), name.size()); // keys are plain ASCII identifiers
-    m_out += "\":";
+    // One resize and copy: keys are plain ASCII identifiers, written for every member.
+    const qsizetype start = m_out.size();
+    const qsizetype comma = m_needComma ? 1 : 0;
+    m_out.resize(start + comma + name.size() + 3);
+    char *p = m_out.data() + start;
+    if (comma)
+        *p++ = ',';
+    *p++ = '"';
+    std::memcpy(p, name.data(), size_t(name.size()));
+    p += name.size();
+    *p++ = '"';
+    *p = ':';
     m_needComma = false;
 }
 
@@ -79,8 +88,30 @@ void JsonWriter::rawValue(const QByteArray &json)
 
 void JsonWriter::appendString(QByteArray &out, QStringView text)
 {
-    static constexpr char hex[] = "0123456789abcdef";
+    // Fast path: plain ASCII with nothing to escape is written straight into the buffer.
+    const qsizetype start = out.size();
+    out.resize(start + text.size() + 2);
+    char *p = out.data() + start;
+    *p++ = '"';
+    qsizetype i = 0;
+    for (; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < 0x20 || c >= 0x80 || c == u'"' || c == u'\\')
+            break;
+        *p++ = char(c);
+    }
+    if (i == text.size()) {
+        *p = '"';
+        return;
+    }
+    out.truncate(p - out.constData());
+    appendEscaped(out, text.sliced(i));
     out += '"';
+}
+
+void JsonWriter::appendEscaped(QByteArray &out, QStringView text)
+{
+    static constexpr char hex[] = "0123456789abcdef";
     qsizetype plainFrom = 0;
     auto flushPlain = [&](qsizetype upTo) {
         if (upTo > plainFrom)
@@ -107,7 +138,6 @@ void JsonWriter::appendString(QByteArray &out, QStringView text)
         }
     }
     flushPlain(text.size());
-    out += '"';
 }
 
 } // namespace Switchyard

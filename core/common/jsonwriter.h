@@ -48,6 +48,8 @@ public:
     static void appendString(QByteArray &out, QStringView text);
 
 private:
+    /// appendString's general case: escapes, and UTF-8 for non-ASCII text; no quotes.
+    static void appendEscaped(QByteArray &out, QStringView text);
     void open(char bracket);
     void close(char bracket);
     void separate();

@@ -152,6 +152,8 @@ void Dispatcher::tryNext()
         request.requestId = ex.requestId;
         request.clientFormat = ex.clientFormat;
         request.body = ex.body;
+        if (!(ex.guard && ex.guard->bodyRewritten))
+            request.bodyBytes = ex.request.body;
         request.chat = ex.chat;
         request.chatError = ex.chatError;
         request.upstreamModel = candidate.upstreamModel;

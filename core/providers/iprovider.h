@@ -26,6 +26,9 @@ struct ProviderRequest
     QString requestId;
     Translate::WireFormat clientFormat = Translate::WireFormat::OpenAi;
     QJsonObject body;          ///< parsed client request, in clientFormat
+    /// The client's bytes while `body` is unchanged since parsing (empty once a guard or policy
+    /// rewrote it, or when translated): relayed with only "model" spliced in.
+    QByteArray bodyBytes;
     /// The request in the internal model; null when it could not be decoded (an OpenAI body
     /// with parts the translator does not know): only a same-format provider can serve it.
     std::shared_ptr<const Translate::ChatRequest> chat;

@@ -18,9 +18,22 @@ constexpr qsizetype kInlineBodyLimit = 16 * 1024;
 
 bool isFramingHeader(const QByteArray &name)
 {
-    return name.compare("content-length", Qt::CaseInsensitive) == 0
-           || name.compare("transfer-encoding", Qt::CaseInsensitive) == 0
-           || name.compare("connection", Qt::CaseInsensitive) == 0;
+    // By length first: this runs for every header of every response.
+    switch (name.size()) {
+    case 14: return name.compare("content-length", Qt::CaseInsensitive) == 0;
+    case 17: return name.compare("transfer-encoding", Qt::CaseInsensitive) == 0;
+    case 10: return name.compare("connection", Qt::CaseInsensitive) == 0;
+    default: return false;
+    }
+}
+
+bool hasLineBreak(QByteArrayView text)
+{
+    for (const char c : text) {
+        if (c == '\n' || c == '\r')
+            return true;
+    }
+    return false;
 }
 
 /// Exact size of the header lines, so the response head is built in one allocation.
@@ -107,8 +120,7 @@ void HttpConnection::appendHead(QByteArray &out, int status, const HttpHeaders &
         if (isFramingHeader(name)) {
             continue; // the server frames the response itself
         }
-        if (name.contains('\n') || name.contains('\r') || value.contains('\n')
-            || value.contains('\r')) {
+        if (hasLineBreak(name) || hasLineBreak(value)) {
             qWarning() << "dropping response header with a line break:" << name;
             continue;
         }

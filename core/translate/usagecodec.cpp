@@ -4,31 +4,66 @@
 
 #include <QJsonValue>
 
+#include <optional>
+
 #include <algorithm>
 
 namespace Switchyard::Translate::UsageCodec {
 
 namespace {
 
-qint64 count(const QJsonObject &o, QLatin1String key)
+// The readers below work on a parsed QJsonObject and, on the relay path, on the reply's
+// text (JsonScan::ObjectView) alike; these overloads are all they need of either.
+std::optional<qint64> number(const QJsonObject &o, QLatin1String key)
 {
-    return std::max<qint64>(0, o.value(key).toInteger());
+    const QJsonValue v = o.value(key);
+    return v.isDouble() ? std::optional<qint64>(v.toInteger()) : std::nullopt;
 }
 
-} // namespace
+std::optional<qint64> number(const JsonScan::ObjectView &o, QLatin1String key)
+{
+    return o.integer(QByteArrayView(key.data(), key.size()));
+}
 
-Usage fromOpenAi(const QJsonObject &usage)
+QJsonObject child(const QJsonObject &o, QLatin1String key)
+{
+    return o.value(key).toObject();
+}
+
+JsonScan::ObjectView child(const JsonScan::ObjectView &o, QLatin1String key)
+{
+    return o.object(QByteArrayView(key.data(), key.size()));
+}
+
+bool has(const QJsonObject &o, QLatin1String key)
+{
+    return o.contains(key);
+}
+
+bool has(const JsonScan::ObjectView &o, QLatin1String key)
+{
+    return o.contains(QByteArrayView(key.data(), key.size()));
+}
+
+template<typename Object>
+qint64 count(const Object &o, QLatin1String key)
+{
+    return std::max<qint64>(0, number(o, key).value_or(0));
+}
+
+template<typename Object>
+Usage openAiUsage(const Object &usage)
 {
     Usage u;
     if (usage.isEmpty()) {
         return u;
     }
     qint64 prompt = count(usage, QLatin1String("prompt_tokens"));
-    if (!usage.contains(QLatin1String("prompt_tokens"))) { // DeepSeek variants (Portkey#858)
+    if (!has(usage, QLatin1String("prompt_tokens"))) { // DeepSeek variants (Portkey#858)
         prompt = count(usage, QLatin1String("prompt_cache_hit_tokens"))
                  + count(usage, QLatin1String("prompt_cache_miss_tokens"));
     }
-    qint64 cached = count(usage.value(QLatin1String("prompt_tokens_details")).toObject(),
+    qint64 cached = count(child(usage, QLatin1String("prompt_tokens_details")),
                           QLatin1String("cached_tokens"));
     if (cached == 0) {
         cached = count(usage, QLatin1String("prompt_cache_hit_tokens")); // DeepSeek
@@ -36,10 +71,57 @@ Usage fromOpenAi(const QJsonObject &usage)
     u.cacheReadTokens = std::min(cached, prompt);
     u.inputTokens = prompt - u.cacheReadTokens;
     u.outputTokens = count(usage, QLatin1String("completion_tokens"));
-    u.reasoningTokens = count(usage.value(QLatin1String("completion_tokens_details")).toObject(),
+    u.reasoningTokens = count(child(usage, QLatin1String("completion_tokens_details")),
                               QLatin1String("reasoning_tokens"));
     u.known = true;
     return u;
+}
+
+template<typename Object>
+void anthropicUsage(Usage &into, const Object &usage)
+{
+    const auto take = [&usage](QLatin1String key, qint64 &field) {
+        const std::optional<qint64> v = number(usage, key);
+        if (v) {
+            field = std::max<qint64>(0, *v);
+            return true;
+        }
+        return false;
+    };
+    bool any = take(QLatin1String("input_tokens"), into.inputTokens);
+    any = take(QLatin1String("cache_read_input_tokens"), into.cacheReadTokens) || any;
+    any = take(QLatin1String("cache_creation_input_tokens"), into.cacheWriteTokens) || any;
+    any = take(QLatin1String("output_tokens"), into.outputTokens) || any;
+    into.known = into.known || any;
+}
+
+template<typename Object>
+Usage geminiUsage(const Object &m)
+{
+    Usage u;
+    if (m.isEmpty()) {
+        return u;
+    }
+    const qint64 prompt = count(m, QLatin1String("promptTokenCount"))
+                          + count(m, QLatin1String("toolUsePromptTokenCount"));
+    u.cacheReadTokens = std::min(prompt, count(m, QLatin1String("cachedContentTokenCount")));
+    u.inputTokens = prompt - u.cacheReadTokens;
+    u.reasoningTokens = count(m, QLatin1String("thoughtsTokenCount"));
+    u.outputTokens = count(m, QLatin1String("candidatesTokenCount")) + u.reasoningTokens;
+    u.known = true;
+    return u;
+}
+
+} // namespace
+
+Usage fromOpenAi(const QJsonObject &usage)
+{
+    return openAiUsage(usage);
+}
+
+Usage fromOpenAi(const JsonScan::ObjectView &usage)
+{
+    return openAiUsage(usage);
 }
 
 QJsonObject toOpenAi(const Usage &usage)
@@ -64,19 +146,14 @@ Usage fromAnthropic(const QJsonObject &usage)
 
 void mergeAnthropic(Usage &into, const QJsonObject &usage)
 {
-    const auto take = [&usage](QLatin1String key, qint64 &field) {
-        const QJsonValue v = usage.value(key);
-        if (v.isDouble()) {
-            field = std::max<qint64>(0, v.toInteger());
-            return true;
-        }
-        return false;
-    };
-    bool any = take(QLatin1String("input_tokens"), into.inputTokens);
-    any = take(QLatin1String("cache_read_input_tokens"), into.cacheReadTokens) || any;
-    any = take(QLatin1String("cache_creation_input_tokens"), into.cacheWriteTokens) || any;
-    any = take(QLatin1String("output_tokens"), into.outputTokens) || any;
-    into.known = into.known || any;
+    anthropicUsage(into, usage);
+}
+
+Usage fromAnthropic(const JsonScan::ObjectView &usage)
+{
+    Usage u;
+    anthropicUsage(u, usage);
+    return u;
 }
 
 QJsonObject toAnthropic(const Usage &usage)
@@ -89,20 +166,14 @@ QJsonObject toAnthropic(const Usage &usage)
     };
 }
 
-Usage fromGemini(const QJsonObject &m)
+Usage fromGemini(const QJsonObject &usageMetadata)
 {
-    Usage u;
-    if (m.isEmpty()) {
-        return u;
-    }
-    const qint64 prompt = count(m, QLatin1String("promptTokenCount"))
-                          + count(m, QLatin1String("toolUsePromptTokenCount"));
-    u.cacheReadTokens = std::min(prompt, count(m, QLatin1String("cachedContentTokenCount")));
-    u.inputTokens = prompt - u.cacheReadTokens;
-    u.reasoningTokens = count(m, QLatin1String("thoughtsTokenCount"));
-    u.outputTokens = count(m, QLatin1String("candidatesTokenCount")) + u.reasoningTokens;
-    u.known = true;
-    return u;
+    return geminiUsage(usageMetadata);
+}
+
+Usage fromGemini(const JsonScan::ObjectView &usageMetadata)
+{
+    return geminiUsage(usageMetadata);
 }
 
 } // namespace Switchyard::Translate::UsageCodec

@@ -103,6 +103,8 @@ private Q_SLOTS:
     void init();
     void nonStreamIsByteExact();
     void upstreamRequestCarriesProviderKeyAndModel();
+    void clientBytesAreRelayedWithModelSpliced_data();
+    void clientBytesAreRelayedWithModelSpliced();
     void streamIsRelayedByteExact_data();
     void streamIsRelayedByteExact();
     void toolCallStreamIsRelayed();
@@ -193,6 +195,48 @@ void tst_OpenAiProvider::upstreamRequestCarriesProviderKeyAndModel()
     QVERIFY(body.value(QStringLiteral("stream_options")).toObject()
                 .value(QStringLiteral("include_usage")).toBool());
     QCOMPARE(body.value(QStringLiteral("messages")).toArray().size(), 1);
+}
+
+void tst_OpenAiProvider::clientBytesAreRelayedWithModelSpliced_data()
+{
+    QTest::addColumn<QByteArray>("clientBytes");
+    QTest::addColumn<QByteArray>("upstreamBytes"); // empty: re-serialised from the parsed body
+
+    // The client's key order, spacing and escapes survive; only the model's value changes.
+    QTest::newRow("spacing and order kept")
+        << QByteArray(R"({ "messages" : [{"role":"user","content":"Say \u0068i"}], "model" : "client-alias", "temperature": 0.5 })")
+        << QByteArray(R"({ "messages" : [{"role":"user","content":"Say \u0068i"}], "model" : "gpt-upstream-1", "temperature": 0.5 })");
+    QTest::newRow("model first")
+        << QByteArray(R"({"model":"client-alias","messages":[{"role":"user","content":"Say hi"}]})")
+        << QByteArray(R"({"model":"gpt-upstream-1","messages":[{"role":"user","content":"Say hi"}]})");
+    QTest::newRow("escaped quotes around model in the text")
+        << QByteArray(R"({"model":"client-alias","messages":[{"role":"user","content":"the \"model\" key"}]})")
+        << QByteArray(R"({"model":"gpt-upstream-1","messages":[{"role":"user","content":"the \"model\" key"}]})");
+    // A second "model" (a nested key, or a duplicate) is not spliced: the body is re-serialised.
+    QTest::newRow("nested model key")
+        << QByteArray(R"({"model":"client-alias","metadata":{"model":"x"},"messages":[]})") << QByteArray();
+    QTest::newRow("duplicate model key")
+        << QByteArray(R"({"model":"client-alias","model":"other","messages":[]})") << QByteArray();
+}
+
+void tst_OpenAiProvider::clientBytesAreRelayedWithModelSpliced()
+{
+    QFETCH(QByteArray, clientBytes);
+    QFETCH(QByteArray, upstreamBytes);
+    ProviderRequest request = chatRequest(false);
+    request.body = QJsonDocument::fromJson(clientBytes).object();
+    request.bodyBytes = clientBytes;
+    auto w = watch(start(request));
+    QVERIFY(waitDone(*w));
+    QCOMPARE(m_mock->requests().size(), 1);
+    const QByteArray sent = m_mock->requests().first().body;
+    if (!upstreamBytes.isEmpty()) {
+        QCOMPARE(sent, upstreamBytes);
+        return;
+    }
+    QJsonObject expected = request.body;
+    expected.insert(QStringLiteral("model"), QStringLiteral("gpt-upstream-1"));
+    QCOMPARE(sent, QJsonDocument(expected).toJson(QJsonDocument::Compact));
 }
 
 void tst_OpenAiProvider::streamIsRelayedByteExact_data()

@@ -69,6 +69,19 @@ Usage usageOf(WireFormat format, const QJsonObject &usage)
     return {};
 }
 
+Usage usageOf(WireFormat format, const JsonScan::ObjectView &usage)
+{
+    switch (format) {
+    case WireFormat::OpenAi:
+        return Translate::UsageCodec::fromOpenAi(usage);
+    case WireFormat::Anthropic:
+        return Translate::UsageCodec::fromAnthropic(usage);
+    case WireFormat::Gemini:
+        return Translate::UsageCodec::fromGemini(usage);
+    }
+    return {};
+}
+
 Result<ClientReply> clientReply(WireFormat upstream, WireFormat client, const QByteArray &body)
 {
     ClientReply reply;
@@ -80,7 +93,7 @@ Result<ClientReply> clientReply(WireFormat upstream, WireFormat client, const QB
                                                                         : QByteArrayView("usage");
         if (JsonScan::topLevelMembers(body, {usageKey, QByteArrayView("model")}, spans)) {
             if (spans[0].found() && body.at(spans[0].begin) == '{')
-                reply.usage = usageOf(upstream, JsonScan::objectAt(body, spans[0]));
+                reply.usage = usageOf(upstream, JsonScan::ObjectView(spans[0].in(body)));
             reply.model = JsonScan::stringAt(body, spans[1]);
         }
         return reply;

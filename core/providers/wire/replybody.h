@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/httptypes.h"
+#include "core/common/jsonscan.h"
 #include "core/common/result.h"
 #include "core/common/usage.h"
 #include "core/providers/iprovider.h"
@@ -43,5 +44,7 @@ void redactSecret(ProviderError &error, const QString &secret);
 
 /// Usage of a same-format reply body or stream chunk object.
 Usage usageOf(Translate::WireFormat format, const QJsonObject &usage);
+/// The same, read from the text of the usage object without parsing it into a document.
+Usage usageOf(Translate::WireFormat format, const JsonScan::ObjectView &usage);
 
 } // namespace Switchyard::Providers::Internal

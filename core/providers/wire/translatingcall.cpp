@@ -41,6 +41,7 @@ Result<ProviderRequest> TranslatingCall::innerRequest(WireFormat innerFormat,
     ProviderRequest inner = request;
     inner.clientFormat = innerFormat;
     inner.body = std::move(body).value();
+    inner.bodyBytes.clear(); // the client's bytes are in the other format
     inner.clientWantsUsage = true; // the translated stream needs it for its final usage
     return inner;
 }

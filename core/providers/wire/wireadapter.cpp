@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "core/providers/wire/wireadapter.h"
 
+#include "core/common/jsonscan.h"
+#include "core/common/jsonwriter.h"
 #include "core/common/tr.h"
 #include "core/translate/anthropiccodec.h"
 #include "core/translate/geminicodec.h"
@@ -9,6 +11,8 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <array>
 
 namespace Switchyard::Providers::Internal {
 
@@ -43,6 +47,7 @@ protected:
         }
         return {{QByteArrayLiteral("Authorization"), "Bearer " + m_settings.apiKey.toUtf8()}};
     }
+    bool relaysBodyAsIs(const ProviderRequest &request) const override { return !request.stream; }
     void prepareRelayBody(QJsonObject &body, const ProviderRequest &request) const override
     {
         if (!request.stream) {
@@ -92,6 +97,10 @@ protected:
             headers.append({QByteArrayLiteral("x-api-key"), m_settings.apiKey.toUtf8()});
         }
         return headers;
+    }
+    bool relaysBodyAsIs(const ProviderRequest &request) const override
+    {
+        return !request.stream && request.body.value(QLatin1String("max_tokens")).isDouble();
     }
     void prepareRelayBody(QJsonObject &body, const ProviderRequest &request) const override
     {
@@ -175,6 +184,27 @@ private:
     QString m_base;
 };
 
+/// \a json (an object) with the value of its top-level "model" replaced by \a model; empty
+/// when that is not a plain single string member (the caller re-serialises instead).
+QByteArray withModel(const QByteArray &json, const QString &model)
+{
+    static const QByteArrayView quotedKey("\"model\"");
+    const qsizetype first = json.indexOf(quotedKey);
+    if (first < 0 || json.indexOf(quotedKey, first + 1) >= 0)
+        return {}; // absent, or a second occurrence that might be a duplicate key
+    std::array<JsonScan::ValueSpan, 1> span;
+    if (!JsonScan::topLevelMembers(json, {QByteArrayView("model")}, span) || !span[0].found()
+        || json.at(span[0].begin) != '"') {
+        return {};
+    }
+    QByteArray out;
+    out.reserve(json.size() + model.size() + 8);
+    out.append(json.constData(), span[0].begin);
+    JsonWriter::appendString(out, model);
+    out.append(json.constData() + span[0].end, json.size() - span[0].end);
+    return out;
+}
+
 } // namespace
 
 WireAdapter::WireAdapter(const Config::ProviderSettings &settings)
@@ -194,7 +224,12 @@ QString WireAdapter::baseUrl(const QString &fallback) const
 Result<UpstreamRequestSpec> WireAdapter::buildRequest(const ProviderRequest &request) const
 {
     QJsonObject body;
-    if (request.clientFormat == format()) {
+    QByteArray bodyBytes;
+    if (request.clientFormat == format() && !request.bodyBytes.isEmpty() && relaysBodyAsIs(request))
+        bodyBytes = withModel(request.bodyBytes, request.upstreamModel);
+    if (!bodyBytes.isEmpty()) {
+        // relayed as the client sent it, only "model" replaced: no re-serialisation
+    } else if (request.clientFormat == format()) {
         body = request.body;
         body.insert(QLatin1String("model"), request.upstreamModel);
         prepareRelayBody(body, request);
@@ -229,7 +264,8 @@ Result<UpstreamRequestSpec> WireAdapter::buildRequest(const ProviderRequest &req
         // Beta features (prompt-caching, extended output, …) only mean something when relayed.
         spec.headers.append({QByteArrayLiteral("anthropic-beta"), request.anthropicBeta});
     }
-    spec.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    spec.body = bodyBytes.isEmpty() ? QJsonDocument(body).toJson(QJsonDocument::Compact)
+                                    : std::move(bodyBytes);
     spec.connectTimeoutMs = m_settings.connectTimeoutMs;
     spec.firstByteTimeoutMs = m_settings.firstByteTimeoutMs;
     spec.totalTimeoutMs = m_settings.requestTimeoutMs;

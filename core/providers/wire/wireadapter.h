@@ -44,6 +44,9 @@ protected:
     virtual HttpHeaders authHeaders() const = 0;
     /// Rewrites a same-format client body for this upstream; `body["model"]` is already set.
     virtual void prepareRelayBody(QJsonObject &body, const ProviderRequest &request) const = 0;
+    /// True when prepareRelayBody would leave \a request's body as it is, so the client's bytes
+    /// can be relayed with only "model" spliced in.
+    virtual bool relaysBodyAsIs(const ProviderRequest &) const { return false; }
     /// Encodes the internal model (model and stream already set on `chat`).
     virtual Result<QJsonObject> encode(const Translate::ChatRequest &chat) const = 0;
     /// URL and body of an embeddings request; only called when supportsEmbeddings().
