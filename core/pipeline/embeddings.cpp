@@ -21,7 +21,7 @@ StageResult invalid(const QString &code, const QString &message)
 
 StageResult parseEmbeddings(Exchange &exchange)
 {
-    if (StageResult parsed = parseJsonBody(exchange, Tr::tr("\"model\" and \"input\""));
+    if (StageResult parsed = parseJsonBody(exchange, [] { return Tr::tr("\"model\" and \"input\""); });
         parsed.status != StageResult::Status::Continue) {
         return parsed;
     }

@@ -84,14 +84,14 @@ void readTraits(Exchange &exchange)
 
 } // namespace
 
-StageResult parseJsonBody(Exchange &exchange, const QString &expectedFields)
+StageResult parseJsonBody(Exchange &exchange, QString (*expectedFields)())
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(exchange.request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         if (exchange.request.body.trimmed().isEmpty())
             return invalid(QStringLiteral("invalid_json"),
-                           Tr::tr("the request body is empty; send a JSON object with %1").arg(expectedFields));
+                           Tr::tr("the request body is empty; send a JSON object with %1").arg(expectedFields()));
         return invalid(QStringLiteral("invalid_json"),
                        Tr::tr("the request body is not valid JSON: %1 at byte %2")
                            .arg(parseError.errorString())
@@ -125,7 +125,7 @@ void readAttribution(Exchange &exchange)
 
 StageResult ParseStage::onRequest(Exchange &exchange)
 {
-    if (StageResult parsed = parseJsonBody(exchange, Tr::tr("\"model\" and \"messages\""));
+    if (StageResult parsed = parseJsonBody(exchange, [] { return Tr::tr("\"model\" and \"messages\""); });
         parsed.status != StageResult::Status::Continue)
         return parsed;
     const QJsonValue messages = exchange.body.value(QLatin1String("messages"));

@@ -20,8 +20,9 @@ private:
 
 /// Parses the body into `exchange.body` (a JSON object) and its optional string "model" into
 /// `requestedModel`; a 400 in the surface's shape otherwise. `expectedFields` completes the
-/// message for an empty body ("send a JSON object with …").
-StageResult parseJsonBody(Exchange &exchange, const QString &expectedFields);
+/// message for an empty body ("send a JSON object with …"); a function, so that the
+/// translation is looked up only then and not for every request.
+StageResult parseJsonBody(Exchange &exchange, QString (*expectedFields)());
 /// Reads the x-switchyard-* attribution headers (customer, project, feature, tags, app, route).
 void readAttribution(Exchange &exchange);
 

@@ -104,6 +104,8 @@ void StoreWorker::run()
         std::span<PendingAppend> all(appends.data(), size_t(appends.size()));
         for (size_t offset = 0; offset < all.size(); offset += maxBatchSize)
             commitBatch(all.subspan(offset, std::min<size_t>(maxBatchSize, all.size() - offset)));
+        if (m_checkpointer)
+            m_checkpointer->writerIdle(); // the batch's responses are already on their way
         for (const Job &job : std::as_const(jobs))
             job();
     }

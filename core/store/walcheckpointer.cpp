@@ -42,10 +42,6 @@ std::unique_ptr<WalCheckpointer> WalCheckpointer::attach(sqlite3 *writer, const 
     }
     std::unique_ptr<WalCheckpointer> checkpointer(new WalCheckpointer(writer, own));
     sqlite3_wal_hook(writer, &WalCheckpointer::onCommit, checkpointer.get());
-    // The writer waits out a RESTART's last frames; SQLite's busy timeout sleeps 1, 2, 5 ms…
-    // per retry, far longer than those take. Same 5 s limit, 100 µs steps.
-    sqlite3_busy_handler(writer, [](void *, int retries) { return retries < 50000 && ::usleep(100) == 0 ? 1 : 0; },
-                         nullptr);
     return checkpointer;
 }
 
@@ -83,49 +79,55 @@ bool WalCheckpointer::waitForCheckpoints(int count, int timeoutMs) const
 
 int WalCheckpointer::onCommit(void *self, sqlite3 *, const char *, int walPages)
 {
-    // On the writer's thread, after its COMMIT: only a note and, past the threshold, a wake.
+    // On the writer's thread, after its COMMIT: a comparison and, past the threshold, a wake.
     auto *checkpointer = static_cast<WalCheckpointer *>(self);
     if (walPages < checkpointPages)
         return SQLITE_OK;
     {
         std::lock_guard lock(checkpointer->m_mutex);
-        if (checkpointer->m_pending)
+        if (checkpointer->m_phase != Phase::Idle)
             return SQLITE_OK;
-        checkpointer->m_pending = true;
+        checkpointer->m_phase = Phase::Copying;
     }
     checkpointer->m_wake.notify_one();
     return SQLITE_OK;
+}
+
+void WalCheckpointer::writerIdle()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_phase != Phase::Finishing)
+            return;
+        m_phase = Phase::Idle;
+    }
+    int logged = 0;
+    int copied = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(m_writer, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logged,
+                                             &copied);
+    qCDebug(lcCheckpoint, "finish rc %d: %d of %d frames", rc, copied, logged);
 }
 
 void WalCheckpointer::run()
 {
     // Copying pages is background work: on a busy core the threads that serve requests go
     // first (Linux keeps a nice value per thread).
-    setpriority(PRIO_PROCESS, pid_t(::syscall(SYS_gettid)), 19);
+    setpriority(PRIO_PROCESS, id_t(::syscall(SYS_gettid)), 19);
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_wake.wait(lock, [this] { return m_pending || m_stopping; });
+        m_wake.wait(lock, [this] { return m_phase == Phase::Copying || m_stopping; });
         if (m_stopping)
             return;
         lock.unlock();
-        // PASSIVE copies the bulk while the writer goes on. It leaves what was committed
-        // meanwhile, and the WAL only restarts from its beginning once every frame is copied,
-        // so a RESTART then finishes those few frames and makes the writer's next transaction
-        // reuse the file. The writer waits for that short remainder only; SQLite's own
-        // checkpoint, inside the COMMIT, made it wait for the whole copy.
         int logged = 0;
         int copied = 0;
-        int rc = sqlite3_wal_checkpoint_v2(m_connection, nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                                           &logged, &copied);
-        if (rc == SQLITE_OK) {
-            rc = sqlite3_wal_checkpoint_v2(m_connection, nullptr, SQLITE_CHECKPOINT_RESTART,
-                                           &logged, &copied);
-        }
-        qCDebug(lcCheckpoint, "checkpoint rc %d: %d of %d frames", rc, copied, logged);
+        const int rc = sqlite3_wal_checkpoint_v2(m_connection, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                                 &logged, &copied);
+        qCDebug(lcCheckpoint, "copy rc %d: %d of %d frames", rc, copied, logged);
         if (rc != SQLITE_OK && rc != SQLITE_BUSY)
             qCWarning(lcCheckpoint, "checkpoint failed: %s", sqlite3_errmsg(m_connection));
         lock.lock();
-        m_pending = false; // commits during the checkpoint did not start another one
+        m_phase = Phase::Finishing;
         ++m_checkpoints;
         m_checkpointed.notify_all();
     }

@@ -10,8 +10,8 @@
 namespace Switchyard::Telemetry {
 
 /// Fans completed requests out to the window and the headless sinks in batches, so a busy
-/// gateway costs the GUI one queued signal per interval instead of one per request.
-/// Lives on the core thread.
+/// gateway costs the GUI one burst of queued signals per interval (one repaint) instead of
+/// one per request. Lives on the core thread.
 class LogBus final : public QObject
 {
     Q_OBJECT
@@ -24,7 +24,8 @@ public:
     void flush();
 
 Q_SIGNALS:
-    /// Emitted on the core thread; batches of at most maxBatch records, oldest first.
+    /// Emitted on the core thread once per interval, in batches of at most maxBatch records
+    /// (back to back), oldest first.
     void recordsAppended(const Switchyard::LogRecordList &records);
 
 private:
