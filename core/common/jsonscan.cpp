@@ -107,13 +107,11 @@ qsizetype skipValue(QByteArrayView json, qsizetype at)
     return at > start ? at : -1;
 }
 
-} // namespace
-
-bool topLevelMembers(QByteArrayView json, std::initializer_list<QByteArrayView> keys,
-                     std::span<ValueSpan> spans)
+/// Calls \a visit(key, valueSpan) for each top-level member of the object \a json, in order;
+/// false when \a json is not a well-formed object at the top level.
+template<typename Visit>
+bool forEachMember(QByteArrayView json, Visit &&visit)
 {
-    for (ValueSpan &span : spans)
-        span = {};
     qsizetype at = skipSpace(json, 0);
     if (at >= json.size() || json[at] != '{')
         return false;
@@ -134,12 +132,7 @@ bool topLevelMembers(QByteArrayView json, std::initializer_list<QByteArrayView> 
         const qsizetype valueEnd = skipValue(json, valueBegin);
         if (valueEnd < 0)
             return false;
-        size_t index = 0;
-        for (QByteArrayView wanted : keys) {
-            if (index < spans.size() && !spans[index].found() && key == wanted)
-                spans[index] = {valueBegin, valueEnd};
-            ++index;
-        }
+        visit(key, ValueSpan{valueBegin, valueEnd});
         at = skipSpace(json, valueEnd);
         if (at >= json.size())
             return false;
@@ -150,6 +143,23 @@ bool topLevelMembers(QByteArrayView json, std::initializer_list<QByteArrayView> 
         at = skipSpace(json, at + 1);
     }
     return false;
+}
+
+} // namespace
+
+bool topLevelMembers(QByteArrayView json, std::initializer_list<QByteArrayView> keys,
+                     std::span<ValueSpan> spans)
+{
+    for (ValueSpan &span : spans)
+        span = {};
+    return forEachMember(json, [&](QByteArrayView key, ValueSpan value) {
+        size_t index = 0;
+        for (QByteArrayView wanted : keys) {
+            if (index < spans.size() && !spans[index].found() && key == wanted)
+                spans[index] = value;
+            ++index;
+        }
+    });
 }
 
 QString stringAt(QByteArrayView json, ValueSpan span)
@@ -178,21 +188,26 @@ QJsonObject objectAt(QByteArrayView json, ValueSpan span)
 ObjectView::ObjectView(QByteArrayView json)
     : m_json(json)
 {
-    std::array<ValueSpan, 1> none;
-    m_valid = topLevelMembers(json, {}, none);
+    // One scan: the few lookups that follow compare keys, not bytes of the whole object.
+    m_valid = forEachMember(json, [this](QByteArrayView key, ValueSpan value) {
+        m_members.append({key, value});
+    });
+    if (!m_valid)
+        m_members.clear();
 }
 
 bool ObjectView::isEmpty() const
 {
-    return !m_valid || m_json[skipSpace(m_json, skipSpace(m_json, 0) + 1)] == '}';
+    return m_members.isEmpty();
 }
 
 ValueSpan ObjectView::member(QByteArrayView key) const
 {
-    std::array<ValueSpan, 1> span;
-    if (!m_valid || !topLevelMembers(m_json, {key}, span))
-        return {};
-    return span[0];
+    for (const Member &member : m_members) {
+        if (member.key == key)
+            return member.value; // the first occurrence, as topLevelMembers
+    }
+    return {};
 }
 
 std::optional<qint64> ObjectView::integer(QByteArrayView key) const

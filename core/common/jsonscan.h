@@ -5,6 +5,7 @@
 #include <QByteArrayView>
 #include <QJsonObject>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <initializer_list>
 #include <optional>
@@ -54,7 +55,13 @@ public:
 private:
     ValueSpan member(QByteArrayView key) const;
 
+    struct Member
+    {
+        QByteArrayView key; ///< as written (escapes not decoded: the keys looked up have none)
+        ValueSpan value;
+    };
     QByteArrayView m_json;
+    QVarLengthArray<Member, 8> m_members;
     bool m_valid = false;
 };
 

@@ -8,6 +8,8 @@
 #include <QDebug>
 #include <QTcpSocket>
 
+#include <cstring>
+
 namespace Switchyard::Server::Internal {
 
 namespace {
@@ -111,29 +113,47 @@ void ConnectionWriter::setDisconnectHandler(std::function<void()> handler)
 
 void HttpConnection::appendHead(QByteArray &out, int status, const HttpHeaders &headers) const
 {
-    out += m_http10 ? "HTTP/1.0 " : "HTTP/1.1 ";
-    out += QByteArray::number(status);
-    out += ' ';
-    out += reasonPhrase(status);
-    out += "\r\n";
-    for (const auto &[name, value] : headers) {
-        if (isFramingHeader(name)) {
-            continue; // the server frames the response itself
-        }
+    // Sized first, then copied in: a response head is a dozen short pieces, and a QByteArray
+    // append per piece cost more than the rest of the response.
+    const QByteArray code = QByteArray::number(status);
+    const QByteArray reason = reasonPhrase(status);
+    const QByteArrayView connection = !m_keepAlive ? QByteArrayView("Connection: close\r\n")
+                                      : m_http10   ? QByteArrayView("Connection: keep-alive\r\n")
+                                                   : QByteArrayView();
+    auto relayed = [](const QByteArray &name, const QByteArray &value) {
+        if (isFramingHeader(name))
+            return false; // the server frames the response itself
         if (hasLineBreak(name) || hasLineBreak(value)) {
             qWarning() << "dropping response header with a line break:" << name;
-            continue;
+            return false;
         }
-        out += name;
-        out += ": ";
-        out += value;
-        out += "\r\n";
+        return true;
+    };
+    qsizetype size = 9 + code.size() + 1 + reason.size() + 2 + connection.size();
+    for (const auto &[name, value] : headers)
+        size += name.size() + 2 + value.size() + 2;
+    const qsizetype start = out.size();
+    out.resize(start + size);
+    char *p = out.data() + start;
+    auto put = [&p](QByteArrayView piece) {
+        std::memcpy(p, piece.data(), size_t(piece.size()));
+        p += piece.size();
+    };
+    put(m_http10 ? "HTTP/1.0 " : "HTTP/1.1 ");
+    put(code);
+    put(" ");
+    put(reason);
+    put("\r\n");
+    for (const auto &[name, value] : headers) {
+        if (!relayed(name, value))
+            continue;
+        put(name);
+        put(": ");
+        put(value);
+        put("\r\n");
     }
-    if (!m_keepAlive) {
-        out += "Connection: close\r\n";
-    } else if (m_http10) {
-        out += "Connection: keep-alive\r\n";
-    }
+    put(connection);
+    out.truncate(p - out.constData()); // dropped headers leave room unused
 }
 
 void HttpConnection::sendResponse(int status, const HttpHeaders &headers, const QByteArray &body)
