@@ -65,24 +65,52 @@ QString selectStatement()
            + QStringLiteral(" FROM requests");
 }
 
-QString timestampToText(const QDateTime &time)
+QByteArray timestampToUtf8(const QDateTime &time)
 {
     if (!time.isValid())
         return {};
-    // Written per request: formatting by hand is ~20x cheaper than QDateTime::toString,
-    // and gives the same text as Qt::ISODateWithMs in UTC.
+    // Written per request: formatted by hand (~20x cheaper than QDateTime::toString), the
+    // same text as Qt::ISODateWithMs in UTC. Days to a civil date: H. Hinnant's algorithm.
     constexpr qint64 msPerDay = 86'400'000;
     const qint64 ms = time.toMSecsSinceEpoch();
     const qint64 days = ms >= 0 ? ms / msPerDay : -((-ms + msPerDay - 1) / msPerDay);
     const qint64 msOfDay = ms - days * msPerDay;
-    const QDate date = QDate(1970, 1, 1).addDays(days);
-    if (date.year() < 0 || date.year() > 9999)
-        return time.toUTC().toString(Qt::ISODateWithMs);
-    char text[32];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", date.year(),
-                  date.month(), date.day(), int(msOfDay / 3'600'000), int(msOfDay / 60'000 % 60),
-                  int(msOfDay / 1000 % 60), int(msOfDay % 1000));
-    return QString::fromLatin1(text);
+    const qint64 z = days + 719'468;
+    const qint64 era = (z >= 0 ? z : z - 146'096) / 146'097;
+    const qint64 dayOfEra = z - era * 146'097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36'524 - dayOfEra / 146'096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 mp = (5 * dayOfYear + 2) / 153;
+    const int day = int(dayOfYear - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const qint64 year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 0 || year > 9999)
+        return time.toUTC().toString(Qt::ISODateWithMs).toLatin1();
+    char text[24];
+    auto digits = [&text](int at, qint64 value, int count) {
+        for (int i = count - 1; i >= 0; --i, value /= 10)
+            text[at + i] = char('0' + value % 10);
+    };
+    digits(0, year, 4);
+    text[4] = '-';
+    digits(5, month, 2);
+    text[7] = '-';
+    digits(8, day, 2);
+    text[10] = 'T';
+    digits(11, msOfDay / 3'600'000, 2);
+    text[13] = ':';
+    digits(14, msOfDay / 60'000 % 60, 2);
+    text[16] = ':';
+    digits(17, msOfDay / 1000 % 60, 2);
+    text[19] = '.';
+    digits(20, msOfDay % 1000, 3);
+    text[23] = 'Z';
+    return QByteArray(text, sizeof text);
+}
+
+QString timestampToText(const QDateTime &time)
+{
+    return QString::fromLatin1(timestampToUtf8(time));
 }
 
 QDateTime timestampFromText(const QString &text)
@@ -104,8 +132,8 @@ int writeRow(const LogRecord &r, RowSink &sink)
     // An empty request id becomes NULL so the UNIQUE constraint only applies to real ids.
     r.requestId.isEmpty() ? sink.nullText() : sink.text(r.requestId);
     ++columns;
-    const QString startedAt = timestampToText(r.startedAt);
-    startedAt.isEmpty() ? sink.nullText() : sink.text(startedAt);
+    const QByteArray startedAt = timestampToUtf8(r.startedAt);
+    startedAt.isEmpty() ? sink.nullText() : sink.utf8(startedAt);
     ++columns;
     text(r.customer);
     text(r.project);

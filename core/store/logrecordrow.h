@@ -47,6 +47,8 @@ LogRecord fromQuery(const QSqlQuery &query);
 /// Timestamps are stored as ISO-8601 UTC with milliseconds ("2026-01-02T03:04:05.678Z"),
 /// which sorts correctly as text in SQLite and PostgreSQL.
 QString timestampToText(const QDateTime &time);
+/// The same text as UTF-8 bytes (what the row binds).
+QByteArray timestampToUtf8(const QDateTime &time);
 QDateTime timestampFromText(const QString &text);
 
 } // namespace Switchyard::Store::Internal::LogRecordRow

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Switchyard developers
+#include "core/store/logrecordrow.h"
 #include "core/store/requestreader.h"
 #include "core/store/requeststore.h"
 #include "core/store/schema.h"
@@ -173,6 +174,8 @@ class tst_RequestStore : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void timestampTextEqualsQtIso_data();
+    void timestampTextEqualsQtIso();
     void init();
     void openNewDatabase();
     void appendThousandCallbacksInOrder();
@@ -626,6 +629,32 @@ void tst_RequestStore::throughput()
     QCOMPARE(store.countBlocking(), count);
     qInfo("RequestStore writer: %d records in %lld ms, about %lld records/s", count, ms,
           qint64(count) * 1000 / ms);
+}
+
+void tst_RequestStore::timestampTextEqualsQtIso_data()
+{
+    QTest::addColumn<qint64>("msSinceEpoch");
+    QTest::newRow("epoch") << qint64(0);
+    QTest::newRow("before the epoch") << qint64(-1);
+    QTest::newRow("1969-12-31 noon") << qint64(-43'200'000);
+    QTest::newRow("leap day 2000") << QDateTime(QDate(2000, 2, 29), QTime(23, 59, 59, 999), Qt::UTC).toMSecsSinceEpoch();
+    QTest::newRow("not a leap year 2100") << QDateTime(QDate(2100, 3, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    QTest::newRow("leap day 2400") << QDateTime(QDate(2400, 2, 29), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
+    QTest::newRow("year 1") << QDateTime(QDate(1, 1, 1), QTime(0, 0, 0, 1), Qt::UTC).toMSecsSinceEpoch();
+    QTest::newRow("last millisecond of 9999") << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC).toMSecsSinceEpoch();
+    // Every day of four years around today, at a varying time of day.
+    const qint64 start = QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    for (qint64 day = 0; day < 4 * 366; day += 1)
+        QTest::addRow("day %lld", day) << start + day * 86'400'000 + (day * 7'919'123) % 86'400'000;
+}
+
+void tst_RequestStore::timestampTextEqualsQtIso()
+{
+    QFETCH(qint64, msSinceEpoch);
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC);
+    const QString expected = time.toString(Qt::ISODateWithMs);
+    QCOMPARE(Store::Internal::LogRecordRow::timestampToText(time), expected);
+    QCOMPARE(Store::Internal::LogRecordRow::timestampToUtf8(time), expected.toLatin1());
 }
 
 QTEST_GUILESS_MAIN(tst_RequestStore)
