@@ -39,3 +39,15 @@ function(switchyard_add_test name)
         set_tests_properties(${name} PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
     endif()
 endfunction()
+
+# Links an executable against tcmalloc when the top level found it. The executable calls no
+# tcmalloc function, so --no-as-needed keeps the library (and its malloc) in DT_NEEDED.
+function(switchyard_link_allocator target)
+    if(TARGET PkgConfig::TCMALLOC)
+        target_link_libraries(${target} PRIVATE
+            "$<LINK_LIBRARY:switchyard_no_as_needed,PkgConfig::TCMALLOC>")
+    endif()
+endfunction()
+set(CMAKE_LINK_LIBRARY_USING_switchyard_no_as_needed
+    "LINKER:--push-state,--no-as-needed" "<LINK_ITEM>" "LINKER:--pop-state")
+set(CMAKE_LINK_LIBRARY_USING_switchyard_no_as_needed_SUPPORTED TRUE)
