@@ -47,7 +47,8 @@ void countImages(const QJsonValue &content, qint64 &images, qint64 &payloadBytes
 {
     if (!content.isArray())
         return;
-    for (const QJsonValue &value : content.toArray()) {
+    const QJsonArray parts = content.toArray(); // const: iterating does not detach
+    for (const QJsonValue &value : parts) {
         const QJsonObject part = value.toObject();
         if (const qint64 bytes = imagePayload(part); bytes >= 0) {
             ++images;
@@ -66,7 +67,8 @@ void readTraits(Exchange &exchange)
         || !body.value(QLatin1String("functions")).toArray().isEmpty();
     qint64 images = 0;
     qint64 payloadBytes = 0;
-    for (const QJsonValue &message : body.value(QLatin1String("messages")).toArray())
+    const QJsonArray messages = body.value(QLatin1String("messages")).toArray(); // const: no detach
+    for (const QJsonValue &message : messages)
         countImages(message.toObject().value(QLatin1String("content")), images, payloadBytes);
     exchange.hasImages = images > 0;
     // About four bytes per token of JSON text; images count by the picture, not the bytes.
