@@ -37,7 +37,7 @@ def parse_args(argv):
                    "default: <build-dir>-gui)")
     p.add_argument("--portkey-dir", default=os.path.expanduser("~/.cache/switchyard-bench/portkey"),
                    help="scratch npm directory for Portkey (outside the repo)")
-    p.add_argument("--seconds", type=int, default=15, help="wrk duration per S3 cell")
+    p.add_argument("--seconds", type=int, default=15, help="wrk time per arm and S3 cell (3 interleaved rounds)")
     p.add_argument("--soak-minutes", type=float, default=10.0, help="S6 load phase (idle phase: a fifth)")
     p.add_argument("--rounds", type=int, default=5, help="S1 interleaved rounds")
     p.add_argument("--no-install", action="store_true", help="do not apt-get/npm install anything")

@@ -70,7 +70,7 @@ def ratios(sc):
     else:
         row("throughput vs Portkey: rate(O)÷rate(P)",
             _ratio(_get(s3, "arms", "O", "rate"), _get(s3, "arms", "P", "rate")), 15, ">=",
-            "S3 c=16 closed loop as a stand-in (S2, --full, has the p99 ≤ L+5 ms rule)" + mock_bound)
+            "S3 c=16 closed loop, 3 interleaved rounds, as a stand-in (S2, --full, has the p99 ≤ L+5 ms rule)" + mock_bound)
     s4o = [c["arms"]["O"] for c in (_get(sc, "S4") or {}).values() if "O" in c["arms"]]
     fidelity = all(c["fidelity"] for c in s4o) if s4o else None
     stalls = sum(c["stalls"] for c in s4o) if s4o else None

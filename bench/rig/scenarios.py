@@ -48,28 +48,53 @@ def s1(ctx, sizes=(200, 10240), rounds=5, requests=200):
     return out
 
 
-def s3(ctx, concurrencies=(16,), seconds=15):
+def s3(ctx, concurrencies=(16,), seconds=15, rounds=3):
+    """Closed-loop ceiling with wrk at L=0: each arm runs `rounds` rounds of seconds/rounds,
+    interleaved (D N O P, D N O P, …) so that a noisy neighbour hits every arm alike. Rate,
+    p50 and p99 are the median round's (robust to one disturbed round, and to Portkey still
+    warming up in its first), CPU and log checks are over all rounds."""
     out = {}
+    per_round = max(1, round(seconds / rounds))
     for c in concurrencies:
         cell = {"arms": {}}
+        acc = {}
         for name, arm in ctx.arms.items():
-            logs = LogCheck({"O": arm} if name == "O" else {})
-            pid = arm.pid
-            cpu0, rss0, fd0 = proc_cpu_seconds(pid), proc_rss_mib(pid), proc_fd_count(pid)
-            w = ctx.runner.wrk(arm, "l0", c, seconds)
-            cpu1, rss1 = proc_cpu_seconds(pid), proc_rss_mib(pid)
+            acc[name] = {"runs": [], "cpu0": proc_cpu_seconds(arm.pid), "rss0": proc_rss_mib(arm.pid),
+                         "fd0": proc_fd_count(arm.pid),
+                         "logs": LogCheck({"O": arm} if name == "O" else {})}
+        for _ in range(rounds):
+            for name, arm in ctx.arms.items():
+                w = ctx.runner.wrk(arm, "l0", c, per_round)
+                acc[name]["runs"].append(w)
+        for name, arm in ctx.arms.items():
+            a = acc[name]
+            runs = a["runs"]
+            cpu1 = proc_cpu_seconds(arm.pid)
+            requests = sum(r["requests"] or 0 for r in runs)
+            rates = [r["rate"] for r in runs if r["rate"] is not None]
+
+            def median(key):
+                values = sorted(r[key] for r in runs if r.get(key) is not None)
+                return values[len(values) // 2] if values else None
+
+            w = {"rate": median("rate") if len(rates) == len(runs) else None,
+                 "round_rates": rates, "requests": requests,
+                 "p50_ms": median("p50_ms"), "p99_ms": median("p99_ms"),
+                 "non2xx": sum(r["non2xx"] or 0 for r in runs),
+                 "socket_errors": sum(r["socket_errors"] or 0 for r in runs)}
             if name == "O":
-                logs.add(w["requests"], in_flight=c)
-            w["cpu_us_per_request"] = ((cpu1 - cpu0) * 1e6 / w["requests"]
-                                       if w["requests"] and cpu0 is not None and cpu1 is not None else None)
-            w["rss_idle_mib"], w["rss_after_mib"], w["fds_before"] = rss0, rss1, fd0
+                a["logs"].add(requests, in_flight=c * len(runs))
+            w["cpu_us_per_request"] = ((cpu1 - a["cpu0"]) * 1e6 / requests
+                                       if requests and a["cpu0"] is not None and cpu1 is not None else None)
+            w["rss_idle_mib"], w["rss_after_mib"], w["fds_before"] = a["rss0"], proc_rss_mib(arm.pid), a["fd0"]
             w["problems"] = ([f"{w['non2xx']} non-2xx replies"] if w["non2xx"] else []) + \
                             ([f"{w['socket_errors']} socket errors"] if w["socket_errors"] else [])
-            w["log"] = logs.result()
+            w["log"] = a["logs"].result()
             if w["log"] and not w["log"]["ok"]:
                 w["problems"].append(f"log has {w['log']['logged']} rows for {w['log']['served']} served")
             cell["arms"][name] = w
-            log(f"S3 c={c} {name}: {w['rate']} req/s, p99 {w['p99_ms']} ms")
+            log(f"S3 c={c} {name}: {w['rate'] and round(w['rate'], 1)} req/s "
+                f"(rounds {', '.join(str(round(r)) for r in rates)}), p99 {w['p99_ms']} ms")
         d = cell["arms"].get("D", {}).get("rate")
         best = max((v["rate"] or 0 for a, v in cell["arms"].items() if a != "D"), default=0)
         cell["mock_bound"] = bool(d and best and d < 3 * best)
