@@ -59,17 +59,23 @@ def s3(ctx, concurrencies=(16,), seconds=15, rounds=3):
         cell = {"arms": {}}
         acc = {}
         for name, arm in ctx.arms.items():
-            acc[name] = {"runs": [], "cpu0": proc_cpu_seconds(arm.pid), "rss0": proc_rss_mib(arm.pid),
+            acc[name] = {"runs": [], "cpu": 0.0, "rss0": proc_rss_mib(arm.pid),
                          "fd0": proc_fd_count(arm.pid),
                          "logs": LogCheck({"O": arm} if name == "O" else {})}
         for _ in range(rounds):
             for name, arm in ctx.arms.items():
+                # CPU counted in the arm's own rounds only: D (the mock) also serves the others.
+                cpu0 = proc_cpu_seconds(arm.pid)
                 w = ctx.runner.wrk(arm, "l0", c, per_round)
+                cpu1 = proc_cpu_seconds(arm.pid)
                 acc[name]["runs"].append(w)
+                if cpu0 is None or cpu1 is None or acc[name]["cpu"] is None:
+                    acc[name]["cpu"] = None
+                else:
+                    acc[name]["cpu"] += cpu1 - cpu0
         for name, arm in ctx.arms.items():
             a = acc[name]
             runs = a["runs"]
-            cpu1 = proc_cpu_seconds(arm.pid)
             requests = sum(r["requests"] or 0 for r in runs)
             rates = [r["rate"] for r in runs if r["rate"] is not None]
 
@@ -84,8 +90,7 @@ def s3(ctx, concurrencies=(16,), seconds=15, rounds=3):
                  "socket_errors": sum(r["socket_errors"] or 0 for r in runs)}
             if name == "O":
                 a["logs"].add(requests, in_flight=c * len(runs))
-            w["cpu_us_per_request"] = ((cpu1 - a["cpu0"]) * 1e6 / requests
-                                       if requests and a["cpu0"] is not None and cpu1 is not None else None)
+            w["cpu_us_per_request"] = a["cpu"] * 1e6 / requests if requests and a["cpu"] is not None else None
             w["rss_idle_mib"], w["rss_after_mib"], w["fds_before"] = a["rss0"], proc_rss_mib(arm.pid), a["fd0"]
             w["problems"] = ([f"{w['non2xx']} non-2xx replies"] if w["non2xx"] else []) + \
                             ([f"{w['socket_errors']} socket errors"] if w["socket_errors"] else [])
