@@ -54,9 +54,9 @@ bool hasErrorShape(WireFormat format, const QJsonObject &root)
     return false;
 }
 
-} // namespace
-
-Usage usageOf(WireFormat format, const QJsonObject &usage)
+/// UsageCodec's reader for \a format; the same for a parsed object and for the reply's text.
+template<typename Object>
+Usage usageIn(WireFormat format, const Object &usage)
 {
     switch (format) {
     case WireFormat::OpenAi:
@@ -69,17 +69,16 @@ Usage usageOf(WireFormat format, const QJsonObject &usage)
     return {};
 }
 
+} // namespace
+
+Usage usageOf(WireFormat format, const QJsonObject &usage)
+{
+    return usageIn(format, usage);
+}
+
 Usage usageOf(WireFormat format, const JsonScan::ObjectView &usage)
 {
-    switch (format) {
-    case WireFormat::OpenAi:
-        return Translate::UsageCodec::fromOpenAi(usage);
-    case WireFormat::Anthropic:
-        return Translate::UsageCodec::fromAnthropic(usage);
-    case WireFormat::Gemini:
-        return Translate::UsageCodec::fromGemini(usage);
-    }
-    return {};
+    return usageIn(format, usage);
 }
 
 Result<ClientReply> clientReply(WireFormat upstream, WireFormat client, const QByteArray &body)
