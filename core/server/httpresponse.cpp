@@ -136,6 +136,8 @@ void HttpConnection::appendHead(QByteArray &out, int status, const HttpHeaders &
     out.resize(start + size);
     char *p = out.data() + start;
     auto put = [&p](QByteArrayView piece) {
+        if (piece.isEmpty())
+            return; // an empty view may have no data pointer, which memcpy must not get
         std::memcpy(p, piece.data(), size_t(piece.size()));
         p += piece.size();
     };
