@@ -43,9 +43,10 @@ endfunction()
 # Links an executable against tcmalloc when the top level found it. The executable calls no
 # tcmalloc function, so --no-as-needed keeps the library (and its malloc) in DT_NEEDED.
 function(switchyard_link_allocator target)
-    if(TARGET PkgConfig::TCMALLOC)
+    if(TCMALLOC_FOUND)
+        # The library file itself: a link feature is not applied to an INTERFACE target.
         target_link_libraries(${target} PRIVATE
-            "$<LINK_LIBRARY:switchyard_no_as_needed,PkgConfig::TCMALLOC>")
+            "$<LINK_LIBRARY:switchyard_no_as_needed,${TCMALLOC_LINK_LIBRARIES}>")
     endif()
 endfunction()
 set(CMAKE_LINK_LIBRARY_USING_switchyard_no_as_needed
