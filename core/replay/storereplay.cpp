@@ -6,7 +6,6 @@
 #include "core/store/requestreader.h"
 
 #include <QPointer>
-#include <QThread>
 
 #include <algorithm>
 
@@ -56,32 +55,14 @@ ReplayRunner::ReplayRunner(QObject *parent)
 {
 }
 
-ReplayRunner::~ReplayRunner()
-{
-    cancel();
-    join();
-}
-
-void ReplayRunner::join()
-{
-    if (m_thread) {
-        m_thread->wait();
-        m_thread.reset();
-    }
-}
+ReplayRunner::~ReplayRunner() = default;
 
 bool ReplayRunner::start(const ReplayRequest &request)
 {
-    if (m_running)
-        return false;
-    join();
-    m_running = true;
-    m_cancel = std::make_shared<std::atomic_bool>(false);
     QPointer<ReplayRunner> self(this);
-    auto cancel = m_cancel;
-    m_thread.reset(QThread::create([self, cancel, request] {
+    return m_worker.start([self, request](const std::atomic_bool *cancel) {
         ReplayControl control;
-        control.cancel = cancel.get();
+        control.cancel = cancel;
         control.progress = [self](qint64 done, qint64 total) {
             QMetaObject::invokeMethod(
                 self.data(),
@@ -97,23 +78,19 @@ bool ReplayRunner::start(const ReplayRequest &request)
             [self, result = std::move(result)] {
                 if (!self)
                     return;
-                self->m_running = false;
+                self->m_worker.finished();
                 if (result.ok())
                     Q_EMIT self->finished(result.value());
                 else
                     Q_EMIT self->failed(result.error().message);
             },
             Qt::QueuedConnection);
-    }));
-    m_thread->setObjectName(QStringLiteral("switchyard-replay"));
-    m_thread->start();
-    return true;
+    });
 }
 
 void ReplayRunner::cancel()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    m_worker.cancel();
 }
 
 } // namespace Switchyard::Replay

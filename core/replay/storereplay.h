@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/common/workerthread.h"
 #include "core/config/gatewayconfig.h"
 #include "core/replay/replayresult.h"
 
@@ -13,8 +14,6 @@
 #include <atomic>
 #include <functional>
 #include <memory>
-
-class QThread;
 
 namespace Switchyard::Replay {
 
@@ -59,7 +58,7 @@ public:
     /// Asks the running replay to stop after the current page; finished() follows with
     /// cancelled set.
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_worker.isRunning(); }
 
 Q_SIGNALS:
     void progress(qint64 done, qint64 total);
@@ -67,11 +66,7 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    void join();
-
-    std::unique_ptr<QThread> m_thread;
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    bool m_running = false;
+    WorkerThread m_worker{QStringLiteral("switchyard-replay")}; // last: joined first
 };
 
 } // namespace Switchyard::Replay

@@ -6,7 +6,6 @@
 #include "core/store/requestreader.h"
 #include "ui/tr.h"
 
-#include <QThread>
 
 #include <algorithm>
 
@@ -104,48 +103,26 @@ BudgetCurveLoader::BudgetCurveLoader(QObject *parent)
 {
 }
 
-BudgetCurveLoader::~BudgetCurveLoader()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    join();
-}
-
-void BudgetCurveLoader::join()
-{
-    if (m_thread) {
-        m_thread->wait();
-        m_thread.reset();
-    }
-}
+BudgetCurveLoader::~BudgetCurveLoader() = default;
 
 bool BudgetCurveLoader::start(const QString &databasePath, const Config::BudgetSettings &budget,
                               const Budget::PeriodWindow &window, const QDateTime &nowUtc)
 {
-    if (m_running)
-        return false;
-    join();
-    m_running = true;
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    auto cancel = m_cancel;
-    // `this` outlives the thread: the destructor joins it, and queued calls to a destroyed
+    // `this` outlives the job: the worker joins it first, and queued calls to a destroyed
     // receiver are dropped.
-    m_thread.reset(QThread::create([this, cancel, databasePath, budget, window, nowUtc] {
-        Result<BudgetCurve> result = loadBudgetCurve(databasePath, budget, window, nowUtc, cancel.get());
+    return m_worker.start([this, databasePath, budget, window, nowUtc](const std::atomic_bool *cancel) {
+        Result<BudgetCurve> result = loadBudgetCurve(databasePath, budget, window, nowUtc, cancel);
         QMetaObject::invokeMethod(
             this,
             [this, result = std::move(result)] {
-                m_running = false;
+                m_worker.finished();
                 if (result.ok())
                     Q_EMIT loaded(result.value());
                 else
                     Q_EMIT failed(result.error().message);
             },
             Qt::QueuedConnection);
-    }));
-    m_thread->setObjectName(QStringLiteral("switchyard-budget-curve"));
-    m_thread->start();
-    return true;
+    });
 }
 
 } // namespace Switchyard::Ui

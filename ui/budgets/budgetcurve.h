@@ -5,6 +5,7 @@
 #include "core/budget/budgetperiod.h"
 #include "core/common/logrecord.h"
 #include "core/common/result.h"
+#include "core/common/workerthread.h"
 #include "core/config/budgetsettings.h"
 
 #include <QDateTime>
@@ -15,8 +16,6 @@
 
 #include <atomic>
 #include <memory>
-
-class QThread;
 
 namespace Switchyard::Ui {
 
@@ -59,18 +58,14 @@ public:
     /// False (nothing started) while a load is running.
     bool start(const QString &databasePath, const Config::BudgetSettings &budget,
                const Budget::PeriodWindow &window, const QDateTime &nowUtc);
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_worker.isRunning(); }
 
 Q_SIGNALS:
     void loaded(const Switchyard::Ui::BudgetCurve &curve);
     void failed(const QString &message);
 
 private:
-    void join();
-
-    std::unique_ptr<QThread> m_thread;
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    bool m_running = false;
+    WorkerThread m_worker{QStringLiteral("switchyard-budget-curve")}; // last: joined first
 };
 
 } // namespace Switchyard::Ui

@@ -6,7 +6,6 @@
 #include "ui/tr.h"
 
 #include <QSaveFile>
-#include <QThread>
 
 #include <algorithm>
 
@@ -59,39 +58,11 @@ ReportRunner::ReportRunner(QObject *parent)
 {
 }
 
-ReportRunner::~ReportRunner()
-{
-    cancel();
-    join();
-}
-
-void ReportRunner::join()
-{
-    if (m_thread) {
-        m_thread->wait();
-        m_thread.reset();
-    }
-}
+ReportRunner::~ReportRunner() = default;
 
 void ReportRunner::cancel()
 {
-    if (m_cancel)
-        m_cancel->store(true);
-}
-
-bool ReportRunner::startJob(std::function<void(const std::atomic_bool *)> job)
-{
-    if (m_running)
-        return false;
-    join();
-    m_running = true;
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    // `this` outlives the thread: the destructor joins it, and queued calls to a destroyed
-    // receiver are dropped.
-    m_thread.reset(QThread::create([cancel = m_cancel, job = std::move(job)] { job(cancel.get()); }));
-    m_thread->setObjectName(QStringLiteral("switchyard-report"));
-    m_thread->start();
-    return true;
+    m_worker.cancel();
 }
 
 void ReportRunner::reportProgress(qint64 done, qint64 total)
@@ -105,7 +76,7 @@ void ReportRunner::finish(std::function<void()> emitter)
     QMetaObject::invokeMethod(
         this,
         [this, emitter = std::move(emitter)] {
-            m_running = false;
+            m_worker.finished();
             emitter();
         },
         Qt::QueuedConnection);
@@ -113,7 +84,7 @@ void ReportRunner::finish(std::function<void()> emitter)
 
 bool ReportRunner::runReport(const QString &databasePath, const Reports::ReportQuery &query)
 {
-    return startJob([this, databasePath, query](const std::atomic_bool *cancel) {
+    return m_worker.start([this, databasePath, query](const std::atomic_bool *cancel) {
         Store::RequestReader reader;
         if (const Result<int> opened = reader.open(databasePath); !opened.ok()) {
             finish([this, message = opened.error().message] { Q_EMIT failed(message); });
@@ -132,7 +103,7 @@ bool ReportRunner::runReport(const QString &databasePath, const Reports::ReportQ
 
 bool ReportRunner::exportCsv(const Reports::ReportTable &table, const QString &path)
 {
-    return startJob([this, table, path, chunk = m_chunkBytes](const std::atomic_bool *cancel) {
+    return m_worker.start([this, table, path, chunk = m_chunkBytes](const std::atomic_bool *cancel) {
         const QByteArray csv = Reports::toCsv(table);
         const Result<qint64> written = writeCsvFile(
             path, csv, [this](qint64 done, qint64 total) { reportProgress(done, total); }, cancel, chunk);

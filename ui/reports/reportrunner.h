@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/common/workerthread.h"
 #include "core/reports/report.h"
 
 #include <QByteArray>
@@ -12,8 +13,6 @@
 #include <atomic>
 #include <functional>
 #include <memory>
-
-class QThread;
 
 namespace Switchyard::Ui {
 
@@ -41,7 +40,7 @@ public:
     bool runReport(const QString &databasePath, const Reports::ReportQuery &query);
     bool exportCsv(const Reports::ReportTable &table, const QString &path);
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_worker.isRunning(); }
     /// Export chunk size; small values make progress visible in tests.
     void setChunkBytes(qint64 bytes) { m_chunkBytes = bytes; }
 
@@ -53,15 +52,11 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    bool startJob(std::function<void(const std::atomic_bool *)> job);
     void reportProgress(qint64 done, qint64 total);
     void finish(std::function<void()> emitter);
-    void join();
 
-    std::unique_ptr<QThread> m_thread;
-    std::shared_ptr<std::atomic_bool> m_cancel;
     qint64 m_chunkBytes = 64 * 1024;
-    bool m_running = false;
+    WorkerThread m_worker{QStringLiteral("switchyard-report")}; // last: joined first
 };
 
 } // namespace Switchyard::Ui
