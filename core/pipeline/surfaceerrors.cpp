@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <charconv>
+
 namespace Switchyard::Pipeline {
 
 namespace {
@@ -57,17 +59,24 @@ bool isErrorEvent(const QByteArray &bytes)
 HttpHeaders switchyardHeaders(const Exchange &exchange, bool withCost, bool attemptInProgress)
 {
     const int attempts = int(exchange.decision.attempts.size()) + (attemptInProgress ? 1 : 0);
-    // Literal names: no allocation for them on every response.
-    HttpHeaders headers{
-        {QByteArrayLiteral("x-switchyard-request-id"), exchange.requestId.toUtf8()},
-        {QByteArrayLiteral("x-switchyard-provider"), exchange.provider.toUtf8()},
-        {QByteArrayLiteral("x-switchyard-model"), exchange.model.toUtf8()},
-        {QByteArrayLiteral("x-switchyard-route"), exchange.decision.route.toUtf8()},
-        {QByteArrayLiteral("x-switchyard-attempts"), QByteArray::number(attempts)},
-        {QByteArrayLiteral("x-switchyard-fallback"), exchange.fallback ? QByteArrayLiteral("true") : QByteArrayLiteral("false")},
-    };
-    if (withCost && exchange.costKnown)
-        headers.append({QByteArrayLiteral("x-switchyard-cost-usd"), QByteArray::number(exchange.costUsd, 'f', 8)});
+    // Literal names: no allocation for them on every response; one allocation for the list.
+    HttpHeaders headers;
+    headers.reserve(7 + exchange.responseHeaders.size());
+    headers.append({QByteArrayLiteral("x-switchyard-request-id"), exchange.requestId.toUtf8()});
+    headers.append({QByteArrayLiteral("x-switchyard-provider"), exchange.provider.toUtf8()});
+    headers.append({QByteArrayLiteral("x-switchyard-model"), exchange.model.toUtf8()});
+    headers.append({QByteArrayLiteral("x-switchyard-route"), exchange.decision.route.toUtf8()});
+    headers.append({QByteArrayLiteral("x-switchyard-attempts"), QByteArray::number(attempts)});
+    headers.append({QByteArrayLiteral("x-switchyard-fallback"),
+                    exchange.fallback ? QByteArrayLiteral("true") : QByteArrayLiteral("false")});
+    if (withCost && exchange.costKnown) {
+        char text[48]; // 'f' with 8 decimals, as QByteArray::number(cost, 'f', 8), without its locale layer
+        const auto result = std::to_chars(text, text + sizeof text, exchange.costUsd,
+                                          std::chars_format::fixed, 8);
+        headers.append({QByteArrayLiteral("x-switchyard-cost-usd"),
+                         result.ec == std::errc() ? QByteArray(text, result.ptr - text)
+                                                  : QByteArray::number(exchange.costUsd, 'f', 8)});
+    }
     headers.append(exchange.responseHeaders);
     return headers;
 }

@@ -10,20 +10,23 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cstring>
+
 namespace Switchyard::Store::Internal {
 
 namespace {
 
-/// Binds one row. Texts are bound SQLITE_STATIC: their bytes live in \a texts until the next
-/// row, so SQLite neither allocates nor copies; empty texts point at a static "".
+/// Binds one row. Texts are bound SQLITE_STATIC from UTF-8 copies in \a texts, which stay put
+/// until the next row, so SQLite neither allocates nor copies; empty texts point at a static "".
 class StatementBinder final : public LogRecordRow::RowSink
 {
 public:
-    StatementBinder(sqlite3_stmt *statement, QList<QByteArray> &texts)
+    StatementBinder(sqlite3_stmt *statement, TextArena &texts)
         : m_statement(statement)
         , m_texts(texts)
     {
-        m_texts.clear(); // keeps the capacity
+        m_texts.reset(); // keeps the blocks
     }
     void nullInteger() override { check(sqlite3_bind_null(m_statement, ++m_index)); }
     void nullReal() override { check(sqlite3_bind_null(m_statement, ++m_index)); }
@@ -36,28 +39,26 @@ public:
     void text(const QString &value) override
     {
         // The database is UTF-8: converting here (SIMD in Qt) is cheaper than SQLite's
-        // UTF-16 translation.
+        // UTF-16 translation, and writing into the arena saves a QByteArray per column.
         if (value.isEmpty())
             bindEmpty();
         else
-            bindKept(value.toUtf8());
+            bindKept(m_texts.utf8(value));
     }
     void utf8(const QByteArray &value) override
     {
         if (value.isEmpty())
             bindEmpty();
         else
-            bindKept(value);
+            bindKept(m_texts.copy(value));
     }
     int firstError() const { return m_firstError; }
 
 private:
     void bindEmpty() { check(sqlite3_bind_text(m_statement, ++m_index, "", 0, SQLITE_STATIC)); }
-    void bindKept(QByteArray bytes)
+    void bindKept(QByteArrayView kept)
     {
-        m_texts.append(std::move(bytes));
-        const QByteArray &kept = m_texts.constLast();
-        check(sqlite3_bind_text(m_statement, ++m_index, kept.constData(), int(kept.size()),
+        check(sqlite3_bind_text(m_statement, ++m_index, kept.data(), int(kept.size()),
                                 SQLITE_STATIC));
     }
     void check(int rc)
@@ -66,7 +67,7 @@ private:
             m_firstError = rc;
     }
     sqlite3_stmt *m_statement;
-    QList<QByteArray> &m_texts;
+    TextArena &m_texts;
     int m_index = 0;
     int m_firstError = SQLITE_OK;
 };
@@ -146,7 +147,6 @@ SqliteInsert::Outcome SqliteInsert::insert(const LogRecord &record)
 {
     Outcome outcome;
     sqlite3_reset(m_statement);
-    m_texts.reserve(64); // moves keep each QByteArray's data where it is anyway
     StatementBinder binder(m_statement, m_texts);
     LogRecordRow::writeRow(record, binder);
     int rc = binder.firstError();
@@ -161,6 +161,45 @@ SqliteInsert::Outcome SqliteInsert::insert(const LogRecord &record)
     // stay valid until then.
     sqlite3_reset(m_statement);
     return outcome;
+}
+
+void TextArena::reset()
+{
+    // A rare huge text (an error message, a long tag list) does not pin its block forever.
+    constexpr qsizetype keptBlockLimit = 256 * 1024;
+    std::erase_if(m_blocks, [](const Block &block) { return block.size > keptBlockLimit; });
+    m_current = 0;
+    m_used = 0;
+}
+
+char *TextArena::reserve(qsizetype size)
+{
+    for (; m_current < m_blocks.size(); ++m_current, m_used = 0) {
+        if (m_blocks[m_current].size - m_used >= size)
+            return m_blocks[m_current].data.get() + m_used;
+    }
+    constexpr qsizetype blockSize = 8192; // a typical row's texts fit in one
+    const qsizetype allocated = std::max(blockSize, size);
+    m_blocks.push_back({std::make_unique_for_overwrite<char[]>(size_t(allocated)), allocated});
+    m_current = m_blocks.size() - 1;
+    m_used = 0;
+    return m_blocks.back().data.get();
+}
+
+QByteArrayView TextArena::utf8(QStringView text)
+{
+    char *out = reserve(text.size() * 3); // UTF-8 needs at most 3 bytes per UTF-16 unit
+    const char *end = m_encoder.appendToBuffer(out, text);
+    m_used += end - out;
+    return QByteArrayView(out, end - out);
+}
+
+QByteArrayView TextArena::copy(QByteArrayView bytes)
+{
+    char *out = reserve(bytes.size());
+    std::memcpy(out, bytes.data(), size_t(bytes.size()));
+    m_used += bytes.size();
+    return QByteArrayView(out, bytes.size());
 }
 
 } // namespace Switchyard::Store::Internal

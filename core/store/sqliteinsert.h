@@ -7,15 +7,40 @@
 #include <QString>
 
 #include <QByteArray>
-#include <QList>
+#include <QByteArrayView>
+#include <QStringEncoder>
+#include <QStringView>
 
 #include <memory>
+#include <vector>
 
 class QSqlDatabase;
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace Switchyard::Store::Internal {
+
+/// UTF-8 bytes of one row's texts, valid until reset(): blocks are kept and reused row after
+/// row, so binding a text allocates nothing in the steady state.
+class TextArena final
+{
+public:
+    void reset();
+    QByteArrayView utf8(QStringView text);
+    QByteArrayView copy(QByteArrayView bytes);
+
+private:
+    char *reserve(qsizetype size);
+    struct Block
+    {
+        std::unique_ptr<char[]> data;
+        qsizetype size = 0;
+    };
+    std::vector<Block> m_blocks;
+    size_t m_current = 0;
+    qsizetype m_used = 0;
+    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
+};
 
 /// The request log's INSERT (and its BEGIN/COMMIT) through SQLite's own API on the connection
 /// Qt opened.
@@ -55,7 +80,7 @@ private:
     sqlite3_stmt *m_commit = nullptr;
     sqlite3_stmt *m_rollback = nullptr;
     /// The UTF-8 texts bound to m_statement (SQLITE_STATIC: no copy), kept until the next row.
-    QList<QByteArray> m_texts;
+    TextArena m_texts;
 };
 
 } // namespace Switchyard::Store::Internal
