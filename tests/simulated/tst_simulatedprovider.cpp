@@ -283,13 +283,32 @@ private Q_SLOTS:
         int failures = 0;
         for (int i = 0; i < 1000; ++i) {
             const QString id = QStringLiteral("request-%1").arg(i);
-            const bool fails = SimulatedCall::failsFor(id, 0.3);
-            QCOMPARE(SimulatedCall::failsFor(id, 0.3), fails);
+            const bool fails = SimulatedCall::failsFor(id, QStringLiteral("sim-gpt"), 0.3);
+            QCOMPARE(SimulatedCall::failsFor(id, QStringLiteral("sim-gpt"), 0.3), fails);
             failures += fails ? 1 : 0;
         }
         QVERIFY2(failures > 200 && failures < 400, QByteArray::number(failures).constData());
-        QVERIFY(!SimulatedCall::failsFor(QStringLiteral("x"), 0));
-        QVERIFY(SimulatedCall::failsFor(QStringLiteral("x"), 1));
+        QVERIFY(!SimulatedCall::failsFor(QStringLiteral("x"), QStringLiteral("m"), 0));
+        QVERIFY(SimulatedCall::failsFor(QStringLiteral("x"), QStringLiteral("m"), 1));
+    }
+
+    // A fallback route over several simulated models must be able to recover: the draws of one
+    // request's models are independent (they were one draw per request: 2 % of requests of
+    // the default "auto" route failed on every target).
+    void failureDrawsDifferPerModel()
+    {
+        int bothFail = 0;
+        int firstOnly = 0;
+        for (int i = 0; i < 1000; ++i) {
+            const QString id = QStringLiteral("request-%1").arg(i);
+            const bool first = SimulatedCall::failsFor(id, QStringLiteral("sim-gpt-mini"), 0.3);
+            const bool second = SimulatedCall::failsFor(id, QStringLiteral("sim-claude"), 0.3);
+            bothFail += first && second ? 1 : 0;
+            firstOnly += first && !second ? 1 : 0;
+        }
+        // Independent draws at 0.3: about 90 both, about 210 the first only.
+        QVERIFY2(bothFail > 40 && bothFail < 150, QByteArray::number(bothFail).constData());
+        QVERIFY2(firstOnly > 140, QByteArray::number(firstOnly).constData());
     }
 
     void cancel()

@@ -59,17 +59,20 @@ SimulatedCall::SimulatedCall(const Config::ProviderSettings &settings,
     , m_latencyMs(qMax(0, settings.latencyMs))
     , m_tokensPerSecond(settings.tokensPerSecond)
     , m_stream(request.stream)
-    , m_fails(failsFor(request.requestId, settings.failureRate))
+    , m_fails(failsFor(request.requestId, request.upstreamModel, settings.failureRate))
 {
     m_timer.setSingleShot(true);
     buildReply(request);
 }
 
-bool SimulatedCall::failsFor(const QString &requestId, double failureRate)
+bool SimulatedCall::failsFor(const QString &requestId, const QString &model, double failureRate)
 {
     if (failureRate <= 0)
         return false;
-    const double draw = stableHash(requestId.toUtf8()) / 4294967296.0; // [0, 1)
+    // One draw per request and model: a retry of the same attempt fails alike (reproducible
+    // demos), while a fallback to another model draws anew, as a real outage of one model would.
+    const QByteArray key = requestId.toUtf8() + '/' + model.toUtf8();
+    const double draw = stableHash(key) / 4294967296.0; // [0, 1)
     return draw < failureRate;
 }
 

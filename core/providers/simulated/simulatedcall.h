@@ -27,8 +27,9 @@ public:
     void start();
     void cancel() override;
 
-    /// Whether a request id falls under `failureRate` (0..1), deterministically.
-    static bool failsFor(const QString &requestId, double failureRate);
+    /// Whether the attempt of request \a requestId on \a model falls under `failureRate`
+    /// (0..1): deterministic, and independent between the models of one request.
+    static bool failsFor(const QString &requestId, const QString &model, double failureRate);
 
 private:
     void buildReply(const ProviderRequest &request);
