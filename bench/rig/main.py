@@ -54,6 +54,7 @@ def main(argv=None):
         arm_names.insert(0, "D")  # every delta is against D
     if not args.no_install:
         setup.ensure_packages(["nginx", "wrk", "hey"] + (["Xvfb", "xauth", "xwininfo"] if "S9" in wanted else []))
+    source = setup.source_state()
     tools = setup.build_tools(os.path.join(args.build_dir, "bench-tools"))
     server = os.path.abspath(args.server) if args.server else setup.build_server(args.build_dir)
     gui_exe, gui_headless = (setup.gui_binaries(args.gui, server, args.server,
@@ -97,7 +98,7 @@ def main(argv=None):
         if "S9" in wanted:
             sc["S9"] = gui.s9(ctx, gui_exe, gui_headless, rounds=5 if args.full else 3,
                               seconds=10 if args.full else 5)
-        env = setup.environment(args.build_dir if not args.server else None, server, portkey)
+        env = setup.environment(args.build_dir if not args.server else None, server, portkey, source)
         result = {"date": time.strftime("%Y-%m-%d %H:%M"), "profile": "full" if args.full else "quick",
                   "arms": list(arms), "missing": missing, "env": env, "scenarios": sc,
                   "elapsed_s": round(time.monotonic() - started)}

@@ -130,7 +130,14 @@ def _cache_value(build_dir, key):
     return None
 
 
-def environment(build_dir, server, portkey_start):
+def source_state():
+    """The tree's commit and whether it had uncommitted changes; taken when the binaries are
+    built, so a long run (S6) that outlives a commit still names what it measured."""
+    return {"git_sha": _run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"]),
+            "git_dirty": bool(_run(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no"]))}
+
+
+def environment(build_dir, server, portkey_start, source):
     cpu = None
     try:
         with open("/proc/cpuinfo") as f:
@@ -155,8 +162,7 @@ def environment(build_dir, server, portkey_start):
         "cpu": cpu, "cpus": os.cpu_count(), "kernel": platform.release(),
         "qt": qt, "compiler": (_run([os.environ.get("CXX", "g++"), "--version"]) or "").splitlines()[0:1],
         "build_type": build_type, "cxx_flags": flags, "server": server,
-        "git_sha": _run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"]),
-        "git_dirty": bool(_run(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no"])),
+        **source,
         "node": _run(["node", "--version"]), "portkey": portkey_version,
         "nginx": (subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip()
                   if shutil.which("nginx") else None),
