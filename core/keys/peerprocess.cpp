@@ -5,7 +5,6 @@
 #include "core/keys/socketdiag.h"
 
 #include <QFile>
-#include <QFileInfo>
 
 #include <array>
 #include <cstring>
@@ -19,6 +18,18 @@ namespace {
 
 // How many recently seen client processes are checked before walking all of /proc.
 constexpr qsizetype kRecentOwners = 8;
+// Sockets seen in fd walks, remembered with their owner (a workstation has a few thousand).
+constexpr qsizetype kKnownSocketsLimit = 16384;
+
+/// The inode of an fd link's text "socket:[12345]"; 0 for anything else.
+quint64 socketInodeOfLink(QByteArrayView link)
+{
+    if (!link.startsWith("socket:[") || !link.endsWith(']'))
+        return 0;
+    bool ok = false;
+    const quint64 inode = link.sliced(8, link.size() - 9).toULongLong(&ok);
+    return ok ? inode : 0;
+}
 
 QByteArray readAll(const QString &path)
 {
@@ -78,13 +89,22 @@ quint64 PeerProcessResolver::socketInode(const QByteArray &table, quint16 port, 
 QString PeerProcessResolver::programName(const QString &pid) const
 {
     // The executable's file name reads better than comm (15 chars, often a thread name).
-    const QString exe = QFileInfo(m_procRoot + QLatin1Char('/') + pid + QStringLiteral("/exe")).symLinkTarget();
-    if (!exe.isEmpty())
-        return QFileInfo(exe).fileName();
+    // One readlink, without QFileInfo's metadata and path handling around it.
+    const QByteArray exePath = m_procRootBytes + '/' + pid.toLatin1() + "/exe";
+    char exe[4096];
+    const ssize_t length = ::readlink(exePath.constData(), exe, sizeof exe);
+    if (length > 0 && length < qsizetype(sizeof exe)) {
+        QByteArrayView path(exe, length);
+        if (path.endsWith(" (deleted)")) // an executable replaced since the process started
+            path.chop(10);
+        const QString name = QFile::decodeName(path.sliced(path.lastIndexOf('/') + 1).toByteArray());
+        if (!name.isEmpty())
+            return name;
+    }
     return QString::fromUtf8(readAll(m_procRoot + QLatin1Char('/') + pid + QStringLiteral("/comm"))).trimmed();
 }
 
-bool PeerProcessResolver::ownsSocket(const QByteArray &pid, const QByteArray &target) const
+bool PeerProcessResolver::ownsSocket(const QByteArray &pid, const QByteArray &target)
 {
     // Plain readdir/readlink: QDir's entry filters stat every fd, which made a walk over a
     // workstation's processes cost tens of milliseconds per new client connection.
@@ -92,26 +112,47 @@ bool PeerProcessResolver::ownsSocket(const QByteArray &pid, const QByteArray &ta
     DIR *dir = ::opendir(fdDir.constData());
     if (!dir)
         return false; // gone, or another user's process: stays unattributed
+    if (m_knownSockets.size() > kKnownSocketsLimit)
+        m_knownSockets.clear(); // mostly closed sockets by now; the next walks refill it
     bool found = false;
     char link[64];
     QByteArray path;
+    // The whole directory, not just up to the match: a client that opens several
+    // connections at once (an agent's parallel calls) has them all here, and remembering
+    // where each socket is saves the walk for the connections that follow.
     while (const dirent *entry = ::readdir(dir)) {
         if (entry->d_name[0] < '0' || entry->d_name[0] > '9')
             continue;
         path = fdDir + '/' + entry->d_name;
         const ssize_t length = ::readlink(path.constData(), link, sizeof link);
-        if (length == target.size() && std::memcmp(link, target.constData(), size_t(length)) == 0) {
+        if (length <= 0)
+            continue;
+        const QByteArrayView text(link, length);
+        if (text == QByteArrayView(target))
             found = true;
-            break;
-        }
+        if (const quint64 inode = socketInodeOfLink(text))
+            m_knownSockets.insert(inode, {pid, QByteArray(entry->d_name)});
     }
     ::closedir(dir);
     return found;
 }
 
+bool PeerProcessResolver::stillOwns(const KnownSocket &known, const QByteArray &target) const
+{
+    // A remembered fd may have been closed and reused since: one readlink says.
+    const QByteArray path = m_procRootBytes + '/' + known.pid + "/fd/" + known.fd;
+    char link[64];
+    const ssize_t length = ::readlink(path.constData(), link, sizeof link);
+    return length > 0 && QByteArrayView(link, length) == QByteArrayView(target);
+}
+
 QString PeerProcessResolver::ownerOf(quint64 inode)
 {
     const QByteArray target = "socket:[" + QByteArray::number(inode) + ']';
+    if (const auto known = m_knownSockets.constFind(inode); known != m_knownSockets.constEnd()) {
+        if (stillOwns(*known, target))
+            return rememberOwner(known->pid);
+    }
     // Programs that connected before usually connect again: look at them first.
     for (const QByteArray &pid : std::as_const(m_recentOwners)) {
         if (ownsSocket(pid, target))

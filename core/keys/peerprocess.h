@@ -31,8 +31,16 @@ public:
     static quint64 socketInode(const QByteArray &table, quint16 port, quint16 remotePort);
 
 private:
+    struct KnownSocket
+    {
+        QByteArray pid;
+        QByteArray fd; ///< the entry's name in /proc/<pid>/fd
+    };
+
     QString ownerOf(quint64 inode);
-    bool ownsSocket(const QByteArray &pid, const QByteArray &target) const;
+    /// Whether \a pid has an fd linking to \a target; remembers every socket it sees there.
+    bool ownsSocket(const QByteArray &pid, const QByteArray &target);
+    bool stillOwns(const KnownSocket &known, const QByteArray &target) const;
     QString rememberOwner(QByteArray pid);
     QString programName(const QString &pid) const;
 
@@ -40,6 +48,7 @@ private:
     QByteArray m_procRootBytes;
     QList<QByteArray> m_recentOwners; ///< pids, most recent first
     QHash<quint64, QString> m_byConnection; ///< connectionId → answer
+    QHash<quint64, KnownSocket> m_knownSockets; ///< socket inode → where a walk saw it
 };
 
 } // namespace Switchyard::Keys

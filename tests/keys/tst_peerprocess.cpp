@@ -6,9 +6,11 @@
 #include <QFile>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void kernelLookupMatchesTheTable();
     void answerIsKeptPerConnection();
     void nonLoopbackIsNotResolved();
+    void socketsSeenInAWalkAreRechecked();
 };
 
 void tst_PeerProcess::socketInode_data()
@@ -149,6 +152,47 @@ void tst_PeerProcess::nonLoopbackIsNotResolved()
 {
     PeerProcessResolver resolver;
     QVERIFY(resolver.applicationFor(QHostAddress(QStringLiteral("192.0.2.7")), 40000, 7420).isEmpty());
+}
+
+// A fixture /proc: a walk that finds one client socket remembers the owner's other sockets;
+// a remembered socket whose fd has since been reused must not be attributed to its old owner.
+void tst_PeerProcess::socketsSeenInAWalkAreRechecked()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("the fixture uses symbolic links");
+#endif
+    QTemporaryDir proc;
+    QVERIFY(proc.isValid());
+    const QString root = proc.path();
+    auto makeDir = [&](const QString &relative) { return QDir(root).mkpath(relative); };
+    auto link = [&](const QString &target, const QString &relative) {
+        QFile::remove(root + QLatin1Char('/') + relative);
+        return QFile::link(target, root + QLatin1Char('/') + relative);
+    };
+    QVERIFY(makeDir(QStringLiteral("net")) && makeDir(QStringLiteral("100/fd"))
+            && makeDir(QStringLiteral("200/fd")));
+    QFile tcp(root + QStringLiteral("/net/tcp"));
+    QVERIFY(tcp.open(QIODevice::WriteOnly));
+    // Two clients on ports 0x9C40 and 0x9C41 connected to 0x1CFC (7420): sockets 111 and 222.
+    tcp.write("  sl  local_address rem_address   st tx_queue:rx_queue tr:tm->when retrnsmt   uid  timeout inode\n"
+              "   1: 0100007F:9C40 0100007F:1CFC 01 00000000:00000000 00:00000000 00000000  1000        0 111 1 0\n"
+              "   2: 0100007F:9C41 0100007F:1CFC 01 00000000:00000000 00:00000000 00000000  1000        0 222 1 0\n");
+    tcp.close();
+    QVERIFY(link(QStringLiteral("/usr/bin/alpha"), QStringLiteral("100/exe")));
+    QVERIFY(link(QStringLiteral("socket:[111]"), QStringLiteral("100/fd/3")));
+    QVERIFY(link(QStringLiteral("socket:[222]"), QStringLiteral("100/fd/4")));
+    // An executable replaced since the process started reads "… (deleted)": named without it.
+    QVERIFY(link(QStringLiteral("/usr/bin/beta (deleted)"), QStringLiteral("200/exe")));
+    QVERIFY(link(QStringLiteral("pipe:[7]"), QStringLiteral("200/fd/3")));
+
+    PeerProcessResolver resolver(root);
+    const QHostAddress loopback(QHostAddress::LocalHost);
+    QCOMPARE(resolver.applicationFor(loopback, 0x9C40, 0x1CFC), QStringLiteral("alpha"));
+    // Socket 222 was seen in that walk; its fd now holds another socket, and 222 belongs to
+    // process 200: the remembered place is checked, not trusted.
+    QVERIFY(link(QStringLiteral("socket:[999]"), QStringLiteral("100/fd/4")));
+    QVERIFY(link(QStringLiteral("socket:[222]"), QStringLiteral("200/fd/5")));
+    QCOMPARE(resolver.applicationFor(loopback, 0x9C41, 0x1CFC), QStringLiteral("beta"));
 }
 
 QTEST_GUILESS_MAIN(tst_PeerProcess)
