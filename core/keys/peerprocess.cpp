@@ -6,8 +6,10 @@
 
 #include <QFile>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <vector>
 
 #include <dirent.h>
 #include <unistd.h>
@@ -161,17 +163,25 @@ QString PeerProcessResolver::ownerOf(quint64 inode)
     DIR *proc = ::opendir(m_procRootBytes.constData());
     if (!proc)
         return {};
-    QByteArray owner;
+    std::vector<std::pair<quint64, QByteArray>> pids; // (number, name)
     while (const dirent *entry = ::readdir(proc)) {
         if (entry->d_name[0] < '0' || entry->d_name[0] > '9')
             continue;
-        const QByteArray pid(entry->d_name);
-        if (!m_recentOwners.contains(pid) && ownsSocket(pid, target)) {
+        QByteArray pid(entry->d_name);
+        if (!m_recentOwners.contains(pid))
+            pids.emplace_back(pid.toULongLong(), std::move(pid));
+    }
+    ::closedir(proc);
+    // Newest processes first: a client that just connected (a CLI, a script, an agent's new
+    // worker) usually just started, and each process checked costs a readlink per open fd.
+    std::sort(pids.begin(), pids.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    QByteArray owner;
+    for (const auto &[number, pid] : pids) {
+        if (ownsSocket(pid, target)) {
             owner = pid;
             break;
         }
     }
-    ::closedir(proc);
     return owner.isEmpty() ? QString() : rememberOwner(owner);
 }
 
