@@ -5,6 +5,7 @@
 #include "core/store/requeststore.h"
 #include "core/store/schema.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
@@ -14,8 +15,13 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
+
+#ifdef Q_OS_LINUX
+#include <sched.h>
+#endif
 
 using namespace Switchyard;
 using Switchyard::Store::RequestStore;
@@ -181,6 +187,8 @@ private Q_SLOTS:
     void appendThousandCallbacksInOrder();
     void roundTrip_data();
     void roundTrip();
+    void textsLargerThanABindingBlock();
+    void writerRunsAsBatchThread();
     void reopenKeepsRows();
     void migratesVersion1Database();
     void migratesVersion2Database();
@@ -277,6 +285,57 @@ void tst_RequestStore::roundTrip()
         QCOMPARE(raw.scalar(QStringLiteral("SELECT started_at FROM requests")).toString(),
                  record.startedAt.toString(Qt::ISODateWithMs));
     }
+}
+
+// Row texts are bound from blocks of 8 KiB that are reused row after row (TextArena); a text
+// bigger than a block gets one of its own, and one above 256 KiB is freed again. Rows before,
+// between and after such texts must read back byte for byte, non-BMP characters included.
+void tst_RequestStore::textsLargerThanABindingBlock()
+{
+    RequestStore store;
+    QVERIFY(store.open(dbPath()).ok());
+    QList<LogRecord> records;
+    LogRecord huge = makeRecord(1);
+    huge.errorMessage = QString(QStringLiteral("ünïcode 😀 ")).repeated(30'000); // ~360 KiB as UTF-8
+    huge.customer = QString(9'000, QLatin1Char('c'));
+    records.append(huge);
+    records.append(makeRecord(2));
+    LogRecord spanning = makeRecord(3);
+    spanning.project = QString(QStringLiteral("projekt-ß ")).repeated(500); // ~5.5 KiB
+    spanning.feature = QString(QStringLiteral("功能-é ")).repeated(900); // 3 bytes per UTF-16 unit; spills into a second block
+    records.append(spanning);
+    records.append(makeRecord(4));
+    int committed = 0;
+    for (const LogRecord &record : std::as_const(records))
+        store.append(record, this, [&](bool ok, const QString &) { committed += ok ? 1 : 0; });
+    QTRY_COMPARE_WITH_TIMEOUT(committed, int(records.size()), 5000);
+    LogRecordList rows = store.recentBlocking(10);
+    QCOMPARE(rows.size(), records.size());
+    std::sort(rows.begin(), rows.end(),
+              [](const LogRecord &a, const LogRecord &b) { return a.requestId < b.requestId; });
+    for (qsizetype i = 0; i < records.size(); ++i)
+        compareRecords(rows.at(i), records.at(i));
+}
+
+// The writer thread must not preempt the serving thread that wakes it (docs/performance.md).
+void tst_RequestStore::writerRunsAsBatchThread()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("SCHED_BATCH is Linux's");
+#else
+    RequestStore store;
+    QVERIFY(store.open(dbPath()).ok());
+    int writers = 0;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly) || !comm.readAll().startsWith("switchyard-stor"))
+            continue;
+        ++writers;
+        QCOMPARE(sched_getscheduler(pid_t(tid.toInt())), SCHED_BATCH);
+    }
+    QVERIFY(writers >= 1);
+#endif
 }
 
 void tst_RequestStore::reopenKeepsRows()
