@@ -111,7 +111,9 @@ def main(argv=None):
         write_json(out, result)
         print(report.markdown(result))
         print(f"\nWrote {os.path.relpath(out, ROOT)} in {result['elapsed_s']} s")
-        bad = [a for a in set(arms) | {"O"} if report._problems(sc, a)]  # S9 runs its own O
+        # Wrong replies from D, N or O mean the rig or the gateway is broken: the run fails.
+        # Portkey's own failures (socket errors at c=256) fail its cells, shown above, not the run.
+        bad = [a for a in (set(arms) - {"P"}) | {"O"} if report._problems(sc, a)]  # S9 runs its own O
         return 1 if bad else 0
     finally:
         for arm in arms.values():
