@@ -120,6 +120,11 @@ void Core::init()
         return;
     }
     m_requestLog = std::make_unique<StoreRequestLog>(m_store.get());
+    // Rows are durable in the journal before their responses; a later commit failure is only
+    // reported here (the rows stay in the journal for the next start to replay).
+    connect(m_store.get(), &Store::RequestStore::writeFailed, this, [](const QString &message) {
+        qCWarning(lcCore, "%s", qUtf8Printable(message));
+    });
 
     m_logBus = new Telemetry::LogBus(this);
     m_stats = new Telemetry::StatsCollector(this);

@@ -47,6 +47,11 @@ const QStringList &dataColumns()
 
 } // namespace
 
+int columnCount()
+{
+    return int(dataColumns().size());
+}
+
 QString insertStatement()
 {
     const QStringList &columns = dataColumns();
@@ -185,31 +190,35 @@ int writeRow(const LogRecord &r, RowSink &sink)
     return columns;
 }
 
-void bind(QSqlQuery &query, const LogRecord &record)
-{
-    // Typed NULLs, so drivers that care about parameter types (QPSQL) get one.
-    class QueryBinder final : public RowSink
-    {
-    public:
-        explicit QueryBinder(QSqlQuery &query)
-            : m_query(query)
-        {
-        }
-        void nullInteger() override { next(QVariant(QMetaType::fromType<qint64>())); }
-        void nullReal() override { next(QVariant(QMetaType::fromType<double>())); }
-        void nullText() override { next(QVariant(QMetaType::fromType<QString>())); }
-        void integer(qint64 value) override { next(QVariant(value)); }
-        void real(double value) override { next(QVariant(value)); }
-        void text(const QString &value) override { next(QVariant(value)); }
-        void utf8(const QByteArray &value) override { next(QVariant(QString::fromUtf8(value))); }
+namespace {
 
-    private:
-        void next(const QVariant &value) { m_query.bindValue(m_index++, value); }
-        QSqlQuery &m_query;
-        int m_index = 0;
-    };
-    QueryBinder binder(query);
-    writeRow(record, binder);
+// Typed NULLs, so drivers that care about parameter types (QPSQL) get one.
+class QueryBinder final : public RowSink
+{
+public:
+    explicit QueryBinder(QSqlQuery &query)
+        : m_query(query)
+    {
+    }
+    void nullInteger() override { next(QVariant(QMetaType::fromType<qint64>())); }
+    void nullReal() override { next(QVariant(QMetaType::fromType<double>())); }
+    void nullText() override { next(QVariant(QMetaType::fromType<QString>())); }
+    void integer(qint64 value) override { next(QVariant(value)); }
+    void real(double value) override { next(QVariant(value)); }
+    void text(const QString &value) override { next(QVariant(value)); }
+    void utf8(QByteArrayView value) override { next(QVariant(QString::fromUtf8(value))); }
+
+private:
+    void next(const QVariant &value) { m_query.bindValue(m_index++, value); }
+    QSqlQuery &m_query;
+    int m_index = 0;
+};
+
+} // namespace
+
+std::unique_ptr<RowSink> queryBinder(QSqlQuery &query)
+{
+    return std::make_unique<QueryBinder>(query);
 }
 
 LogRecord fromQuery(const QSqlQuery &q)

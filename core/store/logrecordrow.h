@@ -4,7 +4,10 @@
 
 #include "core/common/logrecord.h"
 
+#include <QByteArrayView>
 #include <QString>
+
+#include <memory>
 
 class QSqlQuery;
 
@@ -31,14 +34,18 @@ public:
     virtual void integer(qint64 value) = 0;
     virtual void real(double value) = 0;
     virtual void text(const QString &value) = 0;
-    virtual void utf8(const QByteArray &value) = 0;
+    virtual void utf8(QByteArrayView value) = 0;
 };
+
+/// The number of values writeRow() produces (the INSERT's placeholders).
+int columnCount();
 
 /// Walks every column of \a record into \a sink; returns the number of columns.
 int writeRow(const LogRecord &record, RowSink &sink);
 
-/// Binds every column of \a record to \a query, which was prepared from insertStatement().
-void bind(QSqlQuery &query, const LogRecord &record);
+/// A sink that binds each value, in order, to \a query (prepared from insertStatement()),
+/// with typed NULLs. The generic path for drivers without a faster binding.
+std::unique_ptr<RowSink> queryBinder(QSqlQuery &query);
 
 /// Reads the current row of \a query, which was built from selectStatement().
 /// LogRecord::sequence is set to the row id (the store's cursor), not the producer's sequence.

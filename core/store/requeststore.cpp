@@ -3,8 +3,10 @@
 #include "core/store/requeststore.h"
 
 #include "core/common/tr.h"
+#include "core/store/rowframes.h"
 #include "core/store/storeworker.h"
 
+#include <QLoggingCategory>
 #include <QSemaphore>
 #include <QThread>
 
@@ -13,7 +15,11 @@
 
 namespace Switchyard::Store {
 
+using Internal::RowJournal;
 using Internal::StoreWorker;
+namespace RowFrames = Internal::RowFrames;
+
+Q_LOGGING_CATEGORY(lcRequestStore, "switchyard.store.log")
 
 RequestStore::RequestStore(QObject *parent)
     : QObject(parent)
@@ -50,6 +56,15 @@ Result<int> RequestStore::open(const QString &databasePath)
             return Error{QStringLiteral("store.open"),
                          Tr::tr("Cannot open the request log %1").arg(databasePath)};
         }
+        return *result;
+    }
+    QString journalError;
+    m_journal = RowJournal::create(databasePath, &journalError);
+    if (m_journal) {
+        m_worker->setJournal(m_journal.get());
+    } else {
+        qCWarning(lcRequestStore, "%s; responses wait for their rows' commits instead",
+                  qUtf8Printable(journalError));
     }
     return *result;
 }
@@ -66,21 +81,26 @@ QString RequestStore::databasePath() const
 
 void RequestStore::append(LogRecord record, QObject *context, CommitCallback committed)
 {
-    StoreWorker::PendingAppend pending{std::move(record), context, context != nullptr,
-                                       std::move(committed)};
-    if (m_worker && QThread::currentThread() == thread()) {
-        // Requests that finish in the same event-loop pass share one wake-up of the store
-        // thread and one commit; the queued call runs after this pass, never later.
-        m_handOff.append(std::move(pending));
+    StoreWorker::PendingCallback callback{context, context != nullptr, std::move(committed)};
+    if (m_worker && m_thread && QThread::currentThread() == thread()) {
+        // Requests that finish in the same event-loop pass share one journal write (and one
+        // commit); the queued call runs after this pass, never later.
+        RowFrames::append(m_passFrames, record);
+        ++m_passRows;
+        m_passCallbacks.append(std::move(callback));
         if (!m_handOffPosted) {
             m_handOffPosted = true;
             QMetaObject::invokeMethod(this, &RequestStore::handOff, Qt::QueuedConnection);
         }
         return;
     }
-    if (m_worker && m_worker->enqueueAppend(std::move(pending)))
+    StoreWorker::RowBatch batch;
+    RowFrames::append(batch.frames, record);
+    batch.rows = 1;
+    batch.callbacks.append(callback);
+    if (m_worker && m_worker->enqueueRows(std::move(batch)))
         return;
-    failAppend(pending.context.data(), pending.committed);
+    failAppend(callback.context.data(), callback.committed);
 }
 
 void RequestStore::handOff()
@@ -88,15 +108,47 @@ void RequestStore::handOff()
     if (QThread::currentThread() != thread())
         return; // only this thread buffers appends
     m_handOffPosted = false;
-    if (m_handOff.isEmpty())
+    if (m_passRows == 0)
         return;
-    QList<StoreWorker::PendingAppend> appends;
-    appends.swap(m_handOff);
-    if (m_worker && m_worker->enqueueAppends(std::move(appends)))
+    StoreWorker::RowBatch batch;
+    batch.frames.swap(m_passFrames);
+    batch.rows = std::exchange(m_passRows, 0);
+    QList<StoreWorker::PendingCallback> callbacks;
+    callbacks.swap(m_passCallbacks);
+    if (m_journal) {
+        QString error;
+        batch.journalSegment = m_journal->append(batch.frames, &error);
+        if (batch.journalSegment < 0 && !m_journalWarned) {
+            m_journalWarned = true; // once: it would repeat for every request
+            qCWarning(lcRequestStore, "%s; responses wait for their rows' commits instead",
+                      qUtf8Printable(error));
+        }
+    }
+    if (batch.journalSegment < 0) {
+        batch.callbacks = callbacks;
+        if (m_worker && m_worker->enqueueRows(std::move(batch)))
+            return;
+        for (const StoreWorker::PendingCallback &callback : std::as_const(callbacks)) {
+            if (!callback.hasContext || callback.context)
+                failAppend(callback.context.data(), callback.committed);
+        }
         return;
-    for (const StoreWorker::PendingAppend &append : std::as_const(appends)) {
-        if (!append.hasContext || append.context)
-            failAppend(append.context.data(), append.committed);
+    }
+    // Durable now. Should the store be stopping, the rows stay in the journal for the next
+    // open() to replay.
+    if (m_worker)
+        m_worker->enqueueRows(std::move(batch));
+    for (const StoreWorker::PendingCallback &callback : std::as_const(callbacks)) {
+        QObject *context = callback.context.data();
+        if (!callback.committed || (callback.hasContext && !context))
+            continue;
+        if (!context || context->thread() == QThread::currentThread()) {
+            callback.committed(true, QString());
+        } else {
+            QMetaObject::invokeMethod(
+                context, [committed = callback.committed] { committed(true, QString()); },
+                Qt::QueuedConnection);
+        }
     }
 }
 
@@ -127,6 +179,13 @@ void RequestStore::close()
     m_worker->requestStop();
     m_thread->wait();
     m_thread.reset();
+    if (m_journal) {
+        // Every journaled row is in SQLite now, unless a commit failed: then the files stay
+        // for the next open() to replay.
+        if (m_worker->journalCommitted())
+            m_journal->retireAll();
+        m_journal.reset();
+    }
 }
 
 void RequestStore::queryRecent(int limit, QObject *context, RecordsCallback done)
@@ -144,6 +203,16 @@ void RequestStore::queryRecent(int limit, QObject *context, RecordsCallback done
                 Qt::QueuedConnection);
         }
     });
+}
+
+qint64 RequestStore::recoveredRows() const
+{
+    return m_worker ? m_worker->recoveredRows() : 0;
+}
+
+QList<QString> RequestStore::journalSegments() const
+{
+    return m_journal ? m_journal->segmentPaths() : QList<QString>();
 }
 
 qint64 RequestStore::countBlocking()

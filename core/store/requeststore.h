@@ -4,6 +4,7 @@
 
 #include "core/common/logrecord.h"
 #include "core/common/result.h"
+#include "core/store/rowjournal.h"
 #include "core/store/storeworker.h"
 
 #include <QObject>
@@ -16,7 +17,8 @@ class QThread;
 
 namespace Switchyard::Store {
 
-/// The request log: an SQLite database (WAL) written by one store thread in group commits.
+/// The request log: an SQLite database (WAL) written by one store thread in group commits,
+/// with a journal (RowJournal) that makes each row durable before its response completes.
 ///
 /// A RequestStore lives on the thread that creates it (the core thread) and owns the store
 /// thread, the only thread that touches the connection. append() is thread-safe while the
@@ -34,9 +36,6 @@ public:
     using CommitCallback = std::function<void(bool ok, const QString &error)>;
     using RecordsCallback = std::function<void(LogRecordList records)>;
 
-    /// Records committed per transaction, at most.
-    static constexpr int maxBatchSize = 512;
-
     explicit RequestStore(QObject *parent = nullptr);
     ~RequestStore() override; ///< close()s
 
@@ -47,20 +46,30 @@ public:
     bool isOpen() const;
     QString databasePath() const;
 
-    /// Queues \a record. After the batch holding it is committed (or has failed), \a committed
-    /// runs on \a context's thread, in append order, with one posted event per batch. A record
-    /// is durable (survives the process being killed) when its callback reports ok. If
-    /// \a context is destroyed first the callback is dropped; with a null \a context it runs
-    /// on the store thread. When the store is closed the callback reports failure.
-    /// Appends made on this object's thread are handed to the store thread once per event-loop
-    /// pass (one wake-up, one transaction for every request that finished in that pass).
+    /// Queues \a record; \a committed reports, in append order, when it is durable (survives
+    /// the process being killed) or that it could not be made so (disk full, store closed).
+    /// If \a context is destroyed first the callback is dropped.
+    ///
+    /// Appends made on this object's thread are encoded at once and written to the journal
+    /// once per event-loop pass, with one write(); their callbacks then run on this thread
+    /// (or \a context's) right after that write, and the store thread commits the rows to
+    /// SQLite later, in large batches (StoreWorker). A row whose commit then fails is kept in
+    /// the journal for the next open() to replay, and writeFailed() says so. Without a journal
+    /// (it could not be created) and for appends from other threads, the callback runs after
+    /// the row's SQLite commit, on \a context's thread (the store thread when it is null),
+    /// with a duplicate request id failing that record only.
     void append(LogRecord record, QObject *context, CommitCallback committed);
 
-    /// Blocks until every record appended before the call is committed.
+    /// Blocks until every record appended before the call is committed to SQLite.
     void flush();
 
     /// Flushes, closes the connection and joins the store thread. Safe to call twice.
     void close();
+
+    /// Rows replayed from the journals of processes that died, by the last open().
+    qint64 recoveredRows() const;
+    /// Tests: the journal files this store keeps now (none without a journal).
+    QList<QString> journalSegments() const;
 
     /// Newest first (by commit order), at most \a limit; \a done runs on \a context's thread.
     /// LogRecord::sequence holds the row id. Nothing is called when the store is closed.
@@ -80,10 +89,15 @@ private:
     bool runBlocking(const std::function<void()> &job);
 
     std::unique_ptr<Internal::StoreWorker> m_worker;
+    std::unique_ptr<Internal::RowJournal> m_journal;
     std::unique_ptr<QThread> m_thread;
     QString m_path;
-    QList<Internal::StoreWorker::PendingAppend> m_handOff; ///< this object's thread only
+    // This event-loop pass's rows, encoded; this object's thread only.
+    QByteArray m_passFrames;
+    int m_passRows = 0;
+    QList<Internal::StoreWorker::PendingCallback> m_passCallbacks;
     bool m_handOffPosted = false;
+    bool m_journalWarned = false;
 };
 
 } // namespace Switchyard::Store

@@ -3,6 +3,7 @@
 #include "core/store/sqliteinsert.h"
 
 #include "core/store/logrecordrow.h"
+#include "core/store/rowframes.h"
 
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -17,16 +18,19 @@ namespace Switchyard::Store::Internal {
 
 namespace {
 
-/// Binds one row. Texts are bound SQLITE_STATIC from UTF-8 copies in \a texts, which stay put
-/// until the next row, so SQLite neither allocates nor copies; empty texts point at a static "".
+/// Binds one row. Texts are bound SQLITE_STATIC, so SQLite neither allocates nor copies: from
+/// UTF-8 copies in \a texts, which stay put until the next row, or, for a row replayed from a
+/// frame (\a texts null), straight from the frame, which outlives the statement's step. Empty
+/// texts point at a static "".
 class StatementBinder final : public LogRecordRow::RowSink
 {
 public:
-    StatementBinder(sqlite3_stmt *statement, TextArena &texts)
+    StatementBinder(sqlite3_stmt *statement, TextArena *texts)
         : m_statement(statement)
         , m_texts(texts)
     {
-        m_texts.reset(); // keeps the blocks
+        if (m_texts)
+            m_texts->reset(); // keeps the blocks
     }
     void nullInteger() override { check(sqlite3_bind_null(m_statement, ++m_index)); }
     void nullReal() override { check(sqlite3_bind_null(m_statement, ++m_index)); }
@@ -40,17 +44,22 @@ public:
     {
         // The database is UTF-8: converting here (SIMD in Qt) is cheaper than SQLite's
         // UTF-16 translation, and writing into the arena saves a QByteArray per column.
-        if (value.isEmpty())
+        if (value.isEmpty()) {
             bindEmpty();
-        else
-            bindKept(m_texts.utf8(value));
+        } else if (m_texts) {
+            bindKept(m_texts->utf8(value));
+        } else { // not reached from frames (they hold UTF-8), so SQLite may copy this one
+            const QByteArray bytes = value.toUtf8();
+            check(sqlite3_bind_text(m_statement, ++m_index, bytes.constData(), int(bytes.size()),
+                                    SQLITE_TRANSIENT));
+        }
     }
-    void utf8(const QByteArray &value) override
+    void utf8(QByteArrayView value) override
     {
         if (value.isEmpty())
             bindEmpty();
         else
-            bindKept(m_texts.copy(value));
+            bindKept(m_texts ? m_texts->copy(value) : value);
     }
     int firstError() const { return m_firstError; }
 
@@ -67,7 +76,7 @@ private:
             m_firstError = rc;
     }
     sqlite3_stmt *m_statement;
-    TextArena &m_texts;
+    TextArena *m_texts;
     int m_index = 0;
     int m_firstError = SQLITE_OK;
 };
@@ -145,11 +154,28 @@ bool SqliteInsert::run(sqlite3_stmt *statement, QString *error)
 
 SqliteInsert::Outcome SqliteInsert::insert(const LogRecord &record)
 {
-    Outcome outcome;
     sqlite3_reset(m_statement);
-    StatementBinder binder(m_statement, m_texts);
+    StatementBinder binder(m_statement, &m_texts);
     LogRecordRow::writeRow(record, binder);
-    int rc = binder.firstError();
+    return step(binder.firstError());
+}
+
+SqliteInsert::Outcome SqliteInsert::insertFrame(QByteArrayView frame)
+{
+    sqlite3_reset(m_statement);
+    StatementBinder binder(m_statement, nullptr);
+    if (!RowFrames::replay(frame, binder)) {
+        Outcome damaged;
+        damaged.constraintViolation = true; // this row only
+        damaged.error = QStringLiteral("a damaged row");
+        return damaged;
+    }
+    return step(binder.firstError());
+}
+
+SqliteInsert::Outcome SqliteInsert::step(int rc)
+{
+    Outcome outcome;
     if (rc == SQLITE_OK)
         rc = sqlite3_step(m_statement);
     outcome.ok = rc == SQLITE_DONE;

@@ -61,6 +61,9 @@ public:
         QString error;
     };
     Outcome insert(const LogRecord &record);
+    /// The same for a row encoded by RowFrames (its payload): texts are bound from it as they
+    /// are. A malformed payload fails as this row only.
+    Outcome insertFrame(QByteArrayView frame);
 
     /// Prepared once: QSqlDatabase::transaction()/commit() parse "BEGIN"/"COMMIT" each time.
     bool begin(QString *error);
@@ -73,6 +76,7 @@ public:
 private:
     explicit SqliteInsert(sqlite3 *db);
     bool run(sqlite3_stmt *statement, QString *error);
+    Outcome step(int bindResult);
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;

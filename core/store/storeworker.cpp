@@ -4,6 +4,8 @@
 
 #include "core/common/tr.h"
 #include "core/store/logrecordrow.h"
+#include "core/store/rowframes.h"
+#include "core/store/rowjournal.h"
 #include "core/store/schema.h"
 #include "core/store/sqliteinsert.h"
 #include "core/store/walcheckpointer.h"
@@ -11,6 +13,7 @@
 #include <QAtomicInt>
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QMutexLocker>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -21,6 +24,8 @@
 #include <utility>
 
 namespace Switchyard::Store::Internal {
+
+Q_LOGGING_CATEGORY(lcStore, "switchyard.store")
 
 namespace {
 
@@ -47,26 +52,28 @@ StoreWorker::StoreWorker(std::function<void(const QString &)> writeFailed)
 
 StoreWorker::~StoreWorker() = default;
 
-bool StoreWorker::enqueueAppend(PendingAppend append)
+bool StoreWorker::enqueueRows(RowBatch &&batch)
 {
     QMutexLocker locker(&m_mutex);
     if (m_stopping)
         return false;
-    m_appends.append(std::move(append));
-    m_wake.wakeOne();
-    return true;
-}
-
-bool StoreWorker::enqueueAppends(QList<PendingAppend> &&appends)
-{
-    QMutexLocker locker(&m_mutex);
-    if (m_stopping)
-        return false;
-    if (m_appends.isEmpty())
-        m_appends.swap(appends);
-    else
-        m_appends.append(std::move(appends));
-    m_wake.wakeOne();
+    bool wake = false;
+    if (batch.journalSegment >= 0) {
+        // Wake the thread only to start the delay, or when a full batch is waiting: a
+        // wake-up per event-loop pass would cost a context switch per pass.
+        if (m_journaledRows == 0) {
+            m_commitDue.setRemainingTime(journaledCommitDelayMs);
+            wake = true;
+        }
+        wake = wake || (m_journaledRows < maxBatchSize && m_journaledRows + batch.rows >= maxBatchSize);
+        m_journaledRows += batch.rows;
+    } else {
+        m_urgentRows += batch.rows;
+        wake = true;
+    }
+    m_batches.append(std::move(batch));
+    if (wake)
+        m_wake.wakeOne();
     return true;
 }
 
@@ -98,23 +105,33 @@ void StoreWorker::run()
     sched_setscheduler(0, SCHED_BATCH, &batch); // 0: this thread
 #endif
     for (;;) {
-        QList<PendingAppend> appends;
+        QList<RowBatch> batches;
         QList<Job> jobs;
         {
             QMutexLocker locker(&m_mutex);
-            while (m_appends.isEmpty() && m_jobs.isEmpty() && !m_stopping)
-                m_wake.wait(&m_mutex);
-            appends.swap(m_appends);
+            for (;;) {
+                if (m_urgentRows > 0 || !m_jobs.isEmpty() || m_stopping
+                    || m_journaledRows >= maxBatchSize) {
+                    break;
+                }
+                if (m_journaledRows == 0)
+                    m_wake.wait(&m_mutex);
+                else if (!m_wake.wait(&m_mutex, m_commitDue))
+                    break; // the oldest journaled row's delay is over
+            }
+            batches.swap(m_batches);
             jobs.swap(m_jobs);
-            if (appends.isEmpty() && jobs.isEmpty() && m_stopping)
+            m_urgentRows = 0;
+            m_journaledRows = 0;
+            if (batches.isEmpty() && jobs.isEmpty() && m_stopping)
                 break;
         }
-        // Appends first: a job queued after an append (flush, a query) must see it committed.
-        std::span<PendingAppend> all(appends.data(), size_t(appends.size()));
-        for (size_t offset = 0; offset < all.size(); offset += maxBatchSize)
-            commitBatch(all.subspan(offset, std::min<size_t>(maxBatchSize, all.size() - offset)));
-        if (m_checkpointer)
-            m_checkpointer->writerIdle(); // the batch's responses are already on their way
+        // Rows first: a job queued after a row (flush, a query) must see it committed.
+        if (!batches.isEmpty()) {
+            commitBatches(std::span<RowBatch>(batches.data(), size_t(batches.size())));
+            if (m_checkpointer)
+                m_checkpointer->writerIdle(); // the batch's responses are already on their way
+        }
         for (const Job &job : std::as_const(jobs))
             job();
     }
@@ -171,61 +188,100 @@ Result<int> StoreWorker::openDatabase(const QString &path)
     m_sqliteInsert = SqliteInsert::create(m_db, LogRecordRow::insertStatement());
     if (m_sqliteInsert)
         m_checkpointer = WalCheckpointer::attach(m_sqliteInsert->connection(), path);
+    // Rows a killed process made durable in its journal but had not committed yet.
+    m_recoveredRows = 0;
+    RowJournal::recoverOrphans(path, [this](const QByteArray &contents) {
+        return replayJournal(contents);
+    });
+    if (m_recoveredRows > 0) {
+        qCInfo(lcStore, "Recovered %lld request log rows from an unfinished journal",
+               m_recoveredRows);
+    }
     return version;
 }
 
-void StoreWorker::commitBatch(std::span<PendingAppend> batch)
+StoreWorker::RowOutcome StoreWorker::insertRow(QByteArrayView frame)
 {
-    QList<QString> errors(qsizetype(batch.size()));
+    RowOutcome outcome;
+    if (m_sqliteInsert) {
+        const SqliteInsert::Outcome inserted = m_sqliteInsert->insertFrame(frame);
+        outcome.ok = inserted.ok;
+        outcome.duplicate = inserted.constraintViolation;
+        outcome.error = inserted.error;
+        return outcome;
+    }
+    const std::unique_ptr<LogRecordRow::RowSink> binder = LogRecordRow::queryBinder(*m_insert);
+    if (!RowFrames::replay(frame, *binder)) {
+        outcome.duplicate = true; // this row only: nothing else is wrong with the batch
+        outcome.error = Tr::tr("a damaged row");
+        return outcome;
+    }
+    outcome.ok = m_insert->exec();
+    outcome.duplicate = !outcome.ok && isConstraintViolation(m_insert->lastError());
+    outcome.error = outcome.ok ? QString() : m_insert->lastError().text();
+    return outcome;
+}
+
+bool StoreWorker::begin(QString *error)
+{
+    if (m_sqliteInsert)
+        return m_sqliteInsert->begin(error);
+    const bool ok = m_db.transaction();
+    if (!ok)
+        *error = m_db.lastError().text();
+    return ok;
+}
+
+bool StoreWorker::commit(QString *error)
+{
+    if (m_sqliteInsert)
+        return m_sqliteInsert->commit(error);
+    const bool ok = m_db.commit();
+    if (!ok)
+        *error = m_db.lastError().text();
+    return ok;
+}
+
+void StoreWorker::rollback()
+{
+    if (m_sqliteInsert)
+        m_sqliteInsert->rollback();
+    else
+        m_db.rollback();
+}
+
+void StoreWorker::commitBatches(std::span<RowBatch> batches)
+{
+    qsizetype rows = 0;
+    for (const RowBatch &batch : batches)
+        rows += batch.rows;
+    QList<QString> errors(rows); // per row, in order
     QString batchError;
-    auto begin = [this](QString *error) {
-        if (m_sqliteInsert)
-            return m_sqliteInsert->begin(error);
-        const bool ok = m_db.transaction();
-        if (!ok)
-            *error = m_db.lastError().text();
-        return ok;
-    };
-    auto commit = [this](QString *error) {
-        if (m_sqliteInsert)
-            return m_sqliteInsert->commit(error);
-        const bool ok = m_db.commit();
-        if (!ok)
-            *error = m_db.lastError().text();
-        return ok;
-    };
     if (!m_insert) {
         batchError = Tr::tr("The request log is not open");
-    } else if (!begin(&batchError)) {
-        // batchError says why
-    } else {
-        for (size_t i = 0; i < batch.size() && batchError.isEmpty(); ++i) {
-            SqliteInsert::Outcome outcome;
-            if (m_sqliteInsert) {
-                outcome = m_sqliteInsert->insert(batch[i].record);
-            } else {
-                LogRecordRow::bind(*m_insert, batch[i].record);
-                outcome.ok = m_insert->exec();
-                outcome.constraintViolation = !outcome.ok && isConstraintViolation(m_insert->lastError());
-                outcome.error = outcome.ok ? QString() : m_insert->lastError().text();
+    } else if (begin(&batchError)) {
+        qsizetype row = 0;
+        for (const RowBatch &batch : batches) {
+            RowFrames::Reader reader(batch.frames);
+            QByteArrayView frame;
+            for (int i = 0; i < batch.rows && batchError.isEmpty(); ++i, ++row) {
+                if (!reader.next(&frame)) {
+                    errors[row] = Tr::tr("a damaged row");
+                    continue;
+                }
+                const RowOutcome outcome = insertRow(frame);
+                // A duplicate request id fails that record only; anything else (disk full,
+                // I/O) may have ended the transaction, so the whole batch fails.
+                if (outcome.duplicate)
+                    errors[row] = outcome.error;
+                else if (!outcome.ok)
+                    batchError = outcome.error;
             }
-            if (outcome.ok)
-                continue;
-            // A duplicate request id fails that record only; anything else (disk full, I/O)
-            // may have ended the transaction, so the whole batch fails.
-            if (outcome.constraintViolation)
-                errors[qsizetype(i)] = outcome.error;
-            else
-                batchError = outcome.error;
         }
         if (batchError.isEmpty())
             commit(&batchError);
-        if (!batchError.isEmpty()) {
-            if (m_sqliteInsert)
-                m_sqliteInsert->rollback();
-            else
-                m_db.rollback();
-        }
+        if (!batchError.isEmpty())
+            rollback();
     }
     QString firstError = batchError;
     if (!batchError.isEmpty()) {
@@ -240,12 +296,25 @@ void StoreWorker::commitBatch(std::span<PendingAppend> batch)
     }
     if (!firstError.isEmpty() && m_writeFailed)
         m_writeFailed(Tr::tr("Writing to the request log failed: %1").arg(firstError));
-    deliver(batch, errors);
+
+    // Journal segments whose rows are all committed are deleted. After a failed commit the
+    // segments from that batch on stay, for the next open to replay.
+    qint64 newestSegment = -1;
+    for (const RowBatch &batch : batches) {
+        if (batch.journalSegment < 0)
+            continue;
+        newestSegment = std::max(newestSegment, batch.journalSegment);
+        if (!batchError.isEmpty() && m_keepSegmentsFrom < 0)
+            m_keepSegmentsFrom = batch.journalSegment;
+    }
+    if (m_journal && newestSegment >= 0)
+        m_journal->retireBefore(m_keepSegmentsFrom < 0 ? newestSegment : m_keepSegmentsFrom);
+    deliver(batches, errors);
 }
 
-void StoreWorker::deliver(std::span<PendingAppend> batch, const QList<QString> &errors)
+void StoreWorker::deliver(std::span<RowBatch> batches, const QList<QString> &errors)
 {
-    // One posted event per context per batch, callbacks in queue order within it.
+    // One posted event per context per commit, callbacks in queue order within it.
     struct Delivery
     {
         QPointer<QObject> context;
@@ -253,24 +322,30 @@ void StoreWorker::deliver(std::span<PendingAppend> batch, const QList<QString> &
         QList<std::function<void()>> calls;
     };
     QList<Delivery> deliveries;
-    for (size_t i = 0; i < batch.size(); ++i) {
-        PendingAppend &append = batch[i];
-        if (!append.committed)
+    qsizetype row = 0;
+    for (RowBatch &batch : batches) {
+        if (batch.callbacks.isEmpty()) {
+            row += batch.rows;
             continue;
-        QObject *context = append.context.data();
-        if (append.hasContext && !context)
-            continue; // the context is gone; nobody is left to tell
-        auto it = std::find_if(deliveries.begin(), deliveries.end(), [&](const Delivery &d) {
-            return d.hasContext == append.hasContext && d.context.data() == context;
-        });
-        if (it == deliveries.end()) {
-            deliveries.append({append.context, append.hasContext, {}});
-            it = deliveries.end() - 1;
         }
-        const QString error = errors.at(qsizetype(i));
-        it->calls.append([callback = std::move(append.committed), error] {
-            callback(error.isEmpty(), error);
-        });
+        for (PendingCallback &pending : batch.callbacks) {
+            const QString error = errors.value(row++);
+            if (!pending.committed)
+                continue;
+            QObject *context = pending.context.data();
+            if (pending.hasContext && !context)
+                continue; // the context is gone; nobody is left to tell
+            auto it = std::find_if(deliveries.begin(), deliveries.end(), [&](const Delivery &d) {
+                return d.hasContext == pending.hasContext && d.context.data() == context;
+            });
+            if (it == deliveries.end()) {
+                deliveries.append({pending.context, pending.hasContext, {}});
+                it = deliveries.end() - 1;
+            }
+            it->calls.append([callback = std::move(pending.committed), error] {
+                callback(error.isEmpty(), error);
+            });
+        }
     }
     for (const Delivery &delivery : std::as_const(deliveries)) {
         auto runAll = [calls = delivery.calls] {
@@ -282,6 +357,38 @@ void StoreWorker::deliver(std::span<PendingAppend> batch, const QList<QString> &
         else if (QObject *context = delivery.context.data())
             QMetaObject::invokeMethod(context, runAll, Qt::QueuedConnection);
     }
+}
+
+bool StoreWorker::replayJournal(const QByteArray &contents)
+{
+    QString error;
+    if (!begin(&error)) {
+        qCWarning(lcStore, "Cannot replay a request log journal: %s", qUtf8Printable(error));
+        return false;
+    }
+    RowFrames::Reader reader(contents);
+    QByteArrayView frame;
+    qint64 replayed = 0;
+    while (reader.next(&frame)) {
+        const RowOutcome outcome = insertRow(frame);
+        if (outcome.ok) {
+            ++replayed;
+        } else if (!outcome.duplicate) { // a duplicate: committed before the process died
+            rollback();
+            qCWarning(lcStore, "Cannot replay a request log journal: %s",
+                      qUtf8Printable(outcome.error));
+            return false;
+        }
+    }
+    if (!commit(&error)) {
+        rollback();
+        qCWarning(lcStore, "Cannot replay a request log journal: %s", qUtf8Printable(error));
+        return false;
+    }
+    if (reader.damaged())
+        qCWarning(lcStore, "A request log journal ended in a damaged row (torn by a crash)");
+    m_recoveredRows += replayed;
+    return true;
 }
 
 qint64 StoreWorker::count()

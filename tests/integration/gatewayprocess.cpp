@@ -7,6 +7,10 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
 
 namespace Switchyard::Testing {
 
@@ -77,6 +81,74 @@ int GatewayProcess::stop(int timeoutMs)
     }
     m_stderr += m_process.readAllStandardError();
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
+namespace {
+
+/// Runs \a read on a read-only connection to \a path, opened for this call only.
+template<typename Read>
+void withLogDatabase(const QString &path, Read read)
+{
+    static int s_connections = 0;
+    const QString name = QStringLiteral("gateway-log-reader-%1").arg(++s_connections);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open())
+            read(db);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+/// Polls \a done (true when finished) until it is or \a timeoutMs passed, keeping this
+/// thread's event loop (the in-process mock servers) running.
+template<typename Done>
+void pollUntil(int timeoutMs, Done done)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!done() && !deadline.hasExpired())
+        QTest::qWait(10);
+}
+
+} // namespace
+
+QVariantMap GatewayProcess::waitForLoggedRow(const QByteArray &requestId, int timeoutMs) const
+{
+    QVariantMap row;
+    pollUntil(timeoutMs, [&] {
+        withLogDatabase(databasePath(), [&](const QSqlDatabase &db) {
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("SELECT * FROM requests WHERE request_id = ?"));
+            query.addBindValue(QString::fromLatin1(requestId));
+            if (query.exec() && query.next()) {
+                const QSqlRecord record = query.record();
+                for (int i = 0; i < record.count(); ++i)
+                    row.insert(record.fieldName(i), record.value(i));
+            }
+        });
+        return !row.isEmpty();
+    });
+    return row;
+}
+
+qint64 GatewayProcess::loggedRowCount() const
+{
+    qint64 rows = -1;
+    withLogDatabase(databasePath(), [&](const QSqlDatabase &db) {
+        QSqlQuery query(QStringLiteral("SELECT COUNT(*) FROM requests"), db);
+        if (query.next())
+            rows = query.value(0).toLongLong();
+    });
+    return rows;
+}
+
+qint64 GatewayProcess::waitForLoggedRowCount(qint64 rows, int timeoutMs) const
+{
+    qint64 seen = -1;
+    pollUntil(timeoutMs, [&] { return (seen = loggedRowCount()) >= rows; });
+    return seen;
 }
 
 } // namespace Switchyard::Testing

@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <QVariantMap>
 
 namespace Switchyard::Testing {
 
@@ -27,6 +28,16 @@ public:
     QString dataDir() const;
     QString databasePath() const;
     QByteArray standardError() const { return m_stderr; }
+
+    /// The request log's row for \a requestId (column name → value), read the way another
+    /// process would. A response leaves once its row is durable in the journal; the row
+    /// reaches SQLite within the store's commit delay (50 ms), so this waits up to
+    /// \a timeoutMs for it. Empty when it never appears.
+    QVariantMap waitForLoggedRow(const QByteArray &requestId, int timeoutMs = 5000) const;
+    /// Rows in the request log now, or -1 when it cannot be read.
+    qint64 loggedRowCount() const;
+    /// Waits up to \a timeoutMs for the count to reach \a rows; returns the last count seen.
+    qint64 waitForLoggedRowCount(qint64 rows, int timeoutMs = 5000) const;
     QProcess &process() { return m_process; }
 
 private:

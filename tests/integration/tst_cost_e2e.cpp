@@ -11,8 +11,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTest>
 
 using namespace Switchyard;
@@ -144,7 +142,6 @@ void tst_CostE2e::cleanupTestCase()
 {
     QCOMPARE(m_gateway.stop(), 0);
     QVERIFY(!m_gateway.standardError().contains("SECRET"));
-    QSqlDatabase::removeDatabase(QStringLiteral("cost"));
 }
 
 void tst_CostE2e::loggedCost_data()
@@ -223,34 +220,22 @@ void tst_CostE2e::loggedCost()
         }
     }
 
-    // The response leaves only after the record is committed, so the row is there now.
-    QSqlDatabase db = QSqlDatabase::database(QStringLiteral("cost"), false);
-    if (!db.isValid()) {
-        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("cost"));
-        db.setDatabaseName(m_gateway.databasePath());
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-    }
-    QVERIFY(db.isOpen() || db.open());
-    QSqlQuery q(db);
-    QVERIFY(q.prepare(QStringLiteral(
-        "SELECT status, input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, "
-        "reasoning_tokens, cost_usd, stream FROM requests WHERE request_id = ?")));
-    q.addBindValue(QString::fromLatin1(requestId));
-    QVERIFY(q.exec());
-    QVERIFY2(q.next(), requestId.constData());
-    QCOMPARE(q.value(0).toInt(), 200);
-    QCOMPARE(q.value(1).toLongLong(), input);
-    QCOMPARE(q.value(2).toLongLong(), cacheRead);
-    QCOMPARE(q.value(3).toLongLong(), cacheWrite);
-    QCOMPARE(q.value(4).toLongLong(), output);
-    QCOMPARE(q.value(5).toLongLong(), reasoning);
-    QCOMPARE(q.value(7).toBool(), stream);
+    const QVariantMap row = m_gateway.waitForLoggedRow(requestId);
+    QVERIFY2(!row.isEmpty(), requestId.constData());
+    QCOMPARE(row.value(QStringLiteral("status")).toInt(), 200);
+    QCOMPARE(row.value(QStringLiteral("input_tokens")).toLongLong(), input);
+    QCOMPARE(row.value(QStringLiteral("cache_read_tokens")).toLongLong(), cacheRead);
+    QCOMPARE(row.value(QStringLiteral("cache_write_tokens")).toLongLong(), cacheWrite);
+    QCOMPARE(row.value(QStringLiteral("output_tokens")).toLongLong(), output);
+    QCOMPARE(row.value(QStringLiteral("reasoning_tokens")).toLongLong(), reasoning);
+    QCOMPARE(row.value(QStringLiteral("stream")).toBool(), stream);
+    const QVariant logged = row.value(QStringLiteral("cost_usd"));
     if (cost < 0) {
-        QVERIFY2(q.value(6).isNull(), qPrintable(q.value(6).toString())); // unknown, never $0
+        QVERIFY2(logged.isNull(), qPrintable(logged.toString())); // unknown, never $0
     } else {
-        QVERIFY(!q.value(6).isNull());
-        QVERIFY2(qAbs(q.value(6).toDouble() - cost) < 1e-12,
-                 qPrintable(QStringLiteral("%1 vs %2").arg(q.value(6).toDouble(), 0, 'g', 17).arg(cost, 0, 'g', 17)));
+        QVERIFY(!logged.isNull());
+        QVERIFY2(qAbs(logged.toDouble() - cost) < 1e-12,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(logged.toDouble(), 0, 'g', 17).arg(cost, 0, 'g', 17)));
     }
 }
 

@@ -11,9 +11,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QSqlRecord>
 #include <QTest>
 #include <QVariantMap>
 
@@ -84,7 +81,6 @@ private Q_SLOTS:
     void anthropicBetaIsForwarded();
 
 private:
-    QVariantMap loggedRow(const QByteArray &requestId) const;
     QUrl url(const char *path) const { return m_gateway.baseUrl().resolved(QUrl(QString::fromLatin1(path))); }
 
     MockOpenAiServer m_openai;
@@ -149,29 +145,6 @@ void tst_EmbeddingsE2e::init()
     m_anthropic.clearRequests();
 }
 
-QVariantMap tst_EmbeddingsE2e::loggedRow(const QByteArray &requestId) const
-{
-    QVariantMap row;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("embed-reader"));
-        db.setDatabaseName(m_gateway.databasePath());
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery query(db);
-            query.prepare(QStringLiteral("SELECT * FROM requests WHERE request_id = ?"));
-            query.addBindValue(QString::fromLatin1(requestId));
-            if (query.exec() && query.next()) {
-                const QSqlRecord record = query.record();
-                for (int i = 0; i < record.count(); ++i)
-                    row.insert(record.fieldName(i), record.value(i));
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("embed-reader"));
-    return row;
-}
-
 void tst_EmbeddingsE2e::openAiProviderRelaysAndIsLogged_data()
 {
     QTest::addColumn<QJsonValue>("input");
@@ -202,7 +175,7 @@ void tst_EmbeddingsE2e::openAiProviderRelaysAndIsLogged()
     QCOMPARE(sentBody.value(QLatin1String("model")).toString(), QStringLiteral("text-embedding-3-small"));
     QCOMPARE(sentBody.value(QLatin1String("input")), input);
 
-    const QVariantMap row = loggedRow(reply.header("x-switchyard-request-id"));
+    const QVariantMap row = m_gateway.waitForLoggedRow(reply.header("x-switchyard-request-id"));
     QVERIFY2(!row.isEmpty(), "the request is not in the log");
     QCOMPARE(row.value(QStringLiteral("surface")).toString(), QStringLiteral("openai.embeddings"));
     QCOMPARE(row.value(QStringLiteral("provider")).toString(), QStringLiteral("oa"));
@@ -234,7 +207,7 @@ void tst_EmbeddingsE2e::geminiProviderIsTranslated()
     QCOMPARE(m_gemini.requests().size(), 1);
     QCOMPARE(m_gemini.requests().constFirst().path, QByteArray("/v1beta/models/text-embedding-004:batchEmbedContents"));
 
-    const QVariantMap row = loggedRow(reply.header("x-switchyard-request-id"));
+    const QVariantMap row = m_gateway.waitForLoggedRow(reply.header("x-switchyard-request-id"));
     QVERIFY(!row.isEmpty());
     QCOMPARE(row.value(QStringLiteral("surface")).toString(), QStringLiteral("openai.embeddings"));
     QCOMPARE(row.value(QStringLiteral("provider_kind")).toString(), QStringLiteral("gemini"));
@@ -254,7 +227,7 @@ void tst_EmbeddingsE2e::simulatedProviderAnswers()
     const QJsonArray vector = first.json().value(QLatin1String("data")).toArray().at(0).toObject()
                                   .value(QLatin1String("embedding")).toArray();
     QCOMPARE(vector.size(), 256);
-    const QVariantMap row = loggedRow(first.header("x-switchyard-request-id"));
+    const QVariantMap row = m_gateway.waitForLoggedRow(first.header("x-switchyard-request-id"));
     QCOMPARE(row.value(QStringLiteral("provider_kind")).toString(), QStringLiteral("simulated"));
     QVERIFY(row.value(QStringLiteral("input_tokens")).toLongLong() > 0);
     QVERIFY(!row.value(QStringLiteral("cost_usd")).isNull());
@@ -284,7 +257,7 @@ void tst_EmbeddingsE2e::anthropicOnlyRouteIsAClear400()
     QVERIFY2(error.value(QLatin1String("message")).toString().contains(QStringLiteral("provider anth (anthropic) has no embeddings endpoint")),
              reply.body.constData());
     QCOMPARE(m_anthropic.requestCount(), 0);
-    const QVariantMap row = loggedRow(reply.header("x-switchyard-request-id"));
+    const QVariantMap row = m_gateway.waitForLoggedRow(reply.header("x-switchyard-request-id"));
     QCOMPARE(row.value(QStringLiteral("status")).toInt(), 400);
     QCOMPARE(row.value(QStringLiteral("surface")).toString(), QStringLiteral("openai.embeddings"));
 }
@@ -335,7 +308,7 @@ void tst_EmbeddingsE2e::firstTokenTimeoutFailsOver()
     QVERIFY(reply.body.endsWith("data: [DONE]\n\n"));
     QCOMPARE(reply.header("x-switchyard-provider"), QByteArray("oa"));
     QCOMPARE(reply.header("x-switchyard-fallback"), QByteArray("true"));
-    const QVariantMap row = loggedRow(reply.header("x-switchyard-request-id"));
+    const QVariantMap row = m_gateway.waitForLoggedRow(reply.header("x-switchyard-request-id"));
     QCOMPARE(row.value(QStringLiteral("attempts")).toInt(), 2);
     QVERIFY(row.value(QStringLiteral("decision")).toString().contains(QStringLiteral("first_token_timeout_ms")));
 }

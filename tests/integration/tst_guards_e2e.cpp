@@ -14,8 +14,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTest>
 
 using Switchyard::Testing::ClientReply;
@@ -134,29 +132,17 @@ void tst_GuardsE2e::cleanupTestCase()
 
 QJsonObject tst_GuardsE2e::recordOf(const QByteArray &requestId)
 {
-    // Read while the server runs: WAL readers see committed rows.
-    QJsonObject out;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("guards-e2e"));
-        db.setDatabaseName(m_gateway.databasePath());
-        if (db.open()) {
-            QSqlQuery query(db);
-            query.prepare(QStringLiteral("SELECT decision, egress_region, policy, dlp_classes, dlp_action, egress_bytes "
-                                         "FROM requests WHERE request_id = ?"));
-            query.addBindValue(QString::fromLatin1(requestId));
-            if (query.exec() && query.next()) {
-                out.insert(QStringLiteral("decision"), QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object());
-                out.insert(QStringLiteral("region"), query.value(1).toString());
-                out.insert(QStringLiteral("policy"), query.value(2).toString());
-                out.insert(QStringLiteral("classes"), query.value(3).toString());
-                out.insert(QStringLiteral("action"), query.value(4).toString());
-                out.insert(QStringLiteral("bytes"), query.value(5).toLongLong());
-            }
-            db.close();
-        }
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("guards-e2e"));
-    return out;
+    // Read while the server runs, the way another process would.
+    const QVariantMap row = m_gateway.waitForLoggedRow(requestId);
+    if (row.isEmpty())
+        return {};
+    return {{QStringLiteral("decision"),
+             QJsonDocument::fromJson(row.value(QStringLiteral("decision")).toString().toUtf8()).object()},
+            {QStringLiteral("region"), row.value(QStringLiteral("egress_region")).toString()},
+            {QStringLiteral("policy"), row.value(QStringLiteral("policy")).toString()},
+            {QStringLiteral("classes"), row.value(QStringLiteral("dlp_classes")).toString()},
+            {QStringLiteral("action"), row.value(QStringLiteral("dlp_action")).toString()},
+            {QStringLiteral("bytes"), row.value(QStringLiteral("egress_bytes")).toLongLong()}};
 }
 
 void tst_GuardsE2e::euOnlyCustomerNeverReachesUs()

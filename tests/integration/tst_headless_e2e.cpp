@@ -6,10 +6,9 @@
 #include "tests/support/mockanthropicserver.h"
 #include "tests/support/mockopenaiserver.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -111,10 +110,10 @@ private Q_SLOTS:
     void badInputGetsClearErrors();
     void oversizedBodyIsRefusedWhileOthersAreServed();
     void slowClientTimesOutWhileOthersAreServed();
+    void killedServerLosesNoServedRequest();
     void everyServedRequestIsLoggedAndShutdownIsClean();
 
 private:
-    qint64 loggedRows() const;
     QUrl url(const char *path) const { return m_gateway.baseUrl().resolved(QUrl(QString::fromLatin1(path))); }
 
     MockOpenAiServer m_mockA;
@@ -197,24 +196,6 @@ void tst_HeadlessE2e::init()
     m_mockB.setReplyText(QStringLiteral("Hello from mock B."));
     m_mockA.clearRequests();
     m_mockB.clearRequests();
-}
-
-qint64 tst_HeadlessE2e::loggedRows() const
-{
-    qint64 rows = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("e2e-reader"));
-        db.setDatabaseName(m_gateway.databasePath());
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery query(QStringLiteral("SELECT COUNT(*) FROM requests"), db);
-            if (query.next())
-                rows = query.value(0).toLongLong();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("e2e-reader"));
-    return rows;
 }
 
 void tst_HeadlessE2e::nonStreamedReplyIsRelayedByteForByte()
@@ -467,15 +448,57 @@ void tst_HeadlessE2e::slowClientTimesOutWhileOthersAreServed()
     QTRY_VERIFY_WITH_TIMEOUT((answer += slow.readAll()).startsWith("HTTP/1.1 408"), 5000);
 }
 
+void tst_HeadlessE2e::killedServerLosesNoServedRequest()
+{
+    // DESIGN §8: a killed process loses no completed request. A response leaves once its row
+    // is in the journal; SIGKILL right after the last one, before the delayed commit.
+    const QJsonObject config{
+        {QStringLiteral("server"), QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                                               {QStringLiteral("port"), 0}}},
+        {QStringLiteral("providers"),
+         QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("mock")},
+                                {QStringLiteral("kind"), QStringLiteral("openai")},
+                                {QStringLiteral("base_url"), m_mockA.baseUrl().toString()},
+                                {QStringLiteral("api_key"), QString::fromLatin1(s_upstreamKeyA)}}}},
+        {QStringLiteral("models"),
+         QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("gpt-4o-mini")},
+                                {QStringLiteral("provider"), QStringLiteral("mock")}}}},
+        {QStringLiteral("routes"), QJsonArray{}}};
+    GatewayProcess gateway;
+    QVERIFY2(gateway.start(config), gateway.standardError().constData());
+    constexpr int served = 300;
+    QCOMPARE(m_client.postMany(QUrl(gateway.baseUrl().toString() + QStringLiteral("/v1/chat/completions")),
+                               chatBody(QStringLiteral("gpt-4o-mini"), false), served),
+             served);
+    gateway.process().kill();
+    QVERIFY(gateway.process().waitForFinished(5000));
+    const qint64 committedAtKill = gateway.loggedRowCount();
+    const QStringList journals = QDir(gateway.dataDir()).entryList({QStringLiteral("*.rows-*")}, QDir::Files);
+    qInfo("killed: %lld of %d rows committed, %lld journal file(s) left", committedAtKill, served,
+          qint64(journals.size()));
+
+    // The next start replays the dead process's journal, skipping rows already committed.
+    QVERIFY2(gateway.start(config), gateway.standardError().constData());
+    QCOMPARE(gateway.waitForLoggedRowCount(served), qint64(served));
+    QCOMPARE(gateway.stop(), 0);
+    QCOMPARE(gateway.loggedRowCount(), qint64(served));
+    QCOMPARE(QDir(gateway.dataDir()).entryList({QStringLiteral("*.rows-*")}, QDir::Files), QStringList());
+}
+
 void tst_HeadlessE2e::everyServedRequestIsLoggedAndShutdownIsClean()
 {
-    const qint64 before = loggedRows();
-    QVERIFY(before > 0);
+    // Rows are committed in the order they were journaled: once this one is visible, so is
+    // every row before it.
+    const ClientReply marker = m_client.post(url("/v1/chat/completions"), chatBody(QStringLiteral("gpt-4o-mini"), false));
+    QCOMPARE(marker.status, 200);
+    QVERIFY(!m_gateway.waitForLoggedRow(marker.header("x-switchyard-request-id")).isEmpty());
+    const qint64 before = m_gateway.loggedRowCount();
+    QVERIFY(before > 1);
     QCOMPARE(m_client.postMany(url("/v1/chat/completions"), chatBody(QStringLiteral("gpt-4o-mini"), false), 1000), 1000);
-    // A response leaves only after its record is committed, so the count is exact now.
-    QCOMPARE(loggedRows(), before + 1000);
+    // Every row reaches SQLite within the commit delay; none is counted twice.
+    QCOMPARE(m_gateway.waitForLoggedRowCount(before + 1000), before + 1000);
     QCOMPARE(m_gateway.stop(), 0);
-    QCOMPARE(loggedRows(), before + 1000);
+    QCOMPARE(m_gateway.loggedRowCount(), before + 1000);
     QVERIFY2(!m_gateway.standardError().contains(s_upstreamKeyA), "an upstream key leaked to stderr");
 }
 
