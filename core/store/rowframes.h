@@ -18,8 +18,8 @@ class RowSink;
 /// journal (one write() per event-loop pass) and to the store thread, which binds them to its
 /// INSERT without converting anything again.
 ///
-/// A frame is a 32-bit payload length, a 32-bit FNV-1a hash of the payload and the payload
-/// (little-endian). The hash lets recovery stop at a torn or zero-filled tail after a power
+/// A frame is a 32-bit payload length, a 32-bit hash of the payload (FNV-1a over 64-bit
+/// words) and the payload (little-endian). The hash lets recovery stop at a torn or zero-filled tail after a power
 /// loss; a killed process never tears one, since each write() completes or does not happen.
 namespace RowFrames {
 
@@ -30,7 +30,13 @@ void append(QByteArray &out, const LogRecord &record);
 class Reader final
 {
 public:
-    explicit Reader(QByteArrayView data) : m_data(data) {}
+    /// \a verify: check each frame's hash (files); frames handed over in memory skip it.
+    enum class Check { Hash, None };
+    explicit Reader(QByteArrayView data, Check check = Check::Hash)
+        : m_data(data)
+        , m_verify(check == Check::Hash)
+    {
+    }
     /// The next frame's payload, or false at the end or at the first damaged frame.
     bool next(QByteArrayView *payload);
     /// True when next() stopped before the end of the data (a torn or damaged frame).
@@ -39,6 +45,7 @@ public:
 private:
     QByteArrayView m_data;
     qsizetype m_offset = 0;
+    bool m_verify = true;
     bool m_damaged = false;
 };
 

@@ -262,7 +262,8 @@ void StoreWorker::commitBatches(std::span<RowBatch> batches)
     } else if (begin(&batchError)) {
         qsizetype row = 0;
         for (const RowBatch &batch : batches) {
-            RowFrames::Reader reader(batch.frames);
+            // Encoded by this process a moment ago, in memory: no torn writes to look for.
+            RowFrames::Reader reader(batch.frames, RowFrames::Reader::Check::None);
             QByteArrayView frame;
             for (int i = 0; i < batch.rows && batchError.isEmpty(); ++i, ++row) {
                 if (!reader.next(&frame)) {
