@@ -43,6 +43,20 @@ struct Detector
     /// Necessary condition for a finding, checked on the text's stats before the regex runs
     /// (null = always run). Must never reject a text the detector would report on.
     bool (*mayMatch)(const TextStats &stats) = nullptr;
+    /// When set (and prefilters are on), every match is made of `runs.alphabet`'s characters,
+    /// so it lies inside one maximal run of them; a run holding fewer than `runs.minKeys` key
+    /// characters or shorter than `runs.minLength` cannot hold a finding. The regex then runs
+    /// only on the runs that can, each with the context its look-behind (`runs.before`) and
+    /// look-ahead (`runs.after`) read, and only matches inside the run count. Over 256 KB of
+    /// source code that is ~20x less text for the regexes than one pass each over all of it.
+    struct RunWindows
+    {
+        RunAlphabet alphabet = RunAlphabet::None;
+        int minKeys = 0;
+        int minLength = 0;
+        int before = 1;
+        int after = 2;
+    } runs;
 };
 
 /// Email, phone, card, IBAN, national ids and IP addresses.

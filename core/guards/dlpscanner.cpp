@@ -5,7 +5,10 @@
 #include "core/common/tr.h"
 
 #include <algorithm>
+#include <array>
+#include <limits>
 #include <numeric>
+#include <optional>
 #include <vector>
 
 namespace Switchyard::Guards {
@@ -43,10 +46,32 @@ bool isTokenChar(QChar c)
            || u == u'+' || u == u'/' || u == u'_' || u == u'-';
 }
 
+/// Calls \a consider for each token [A-Za-z0-9+/_-]{minLength,254} with up to two '='
+/// after it, standing alone. \a runs: the maximal token runs of at least minLength (found
+/// with SIMD seeds), or null to walk every character (the reference the prefilter test
+/// compares against).
 template<typename Consider>
-void forEachTokenRun(QStringView text, int minLength, Consider &&consider)
+void forEachTokenRun(QStringView text, int minLength, const std::vector<Internal::CharRun> *runs,
+                     Consider &&consider)
 {
     const qsizetype n = text.size();
+    const auto take = [&](qsizetype i, qsizetype j) {
+        qsizetype k = j;
+        while (k < n && k - j < 2 && text.at(k) == u'=') {
+            ++k;
+        }
+        const bool boundary = k >= n || !(isTokenChar(text.at(k)) || text.at(k) == u'=');
+        if (boundary && j - i >= minLength && j - i <= 254) {
+            consider(i, k - i);
+        }
+        return k;
+    };
+    if (runs) {
+        for (const Internal::CharRun &run : *runs) {
+            take(run.start, run.end);
+        }
+        return;
+    }
     qsizetype i = 0;
     while (i < n) {
         if (!isTokenChar(text.at(i))) {
@@ -57,15 +82,7 @@ void forEachTokenRun(QStringView text, int minLength, Consider &&consider)
         while (j < n && isTokenChar(text.at(j))) {
             ++j;
         }
-        qsizetype k = j;
-        while (k < n && k - j < 2 && text.at(k) == u'=') {
-            ++k;
-        }
-        const bool boundary = k >= n || !(isTokenChar(text.at(k)) || text.at(k) == u'=');
-        if (boundary && j - i >= minLength && j - i <= 254) {
-            consider(i, k - i);
-        }
-        i = k;
+        i = take(i, j);
     }
 }
 
@@ -115,6 +132,14 @@ Result<std::shared_ptr<const DlpScanner>> DlpScanner::create(const DlpSettings &
             scanner->m_detectors.append(d);
         }
     }
+    for (RunBounds &bounds : scanner->m_runBounds) {
+        bounds = {std::numeric_limits<int>::max(), std::numeric_limits<int>::max()};
+    }
+    for (const Internal::Detector &d : std::as_const(scanner->m_detectors)) {
+        RunBounds &bounds = scanner->m_runBounds[size_t(d.runs.alphabet)];
+        bounds.minKeys = qMin(bounds.minKeys, d.runs.minKeys);
+        bounds.minLength = qMin(bounds.minLength, d.runs.minLength);
+    }
     return std::shared_ptr<const DlpScanner>(std::move(scanner));
 }
 
@@ -123,12 +148,17 @@ QList<Finding> DlpScanner::scan(QStringView text) const
     std::vector<Candidate> candidates;
     const bool prefilter = Internal::prefilterEnabled();
     const Internal::TextStats stats = prefilter ? Internal::textStats(text) : Internal::TextStats{};
+    // Runs of each alphabet, computed once per text for the first detector that needs them
+    // (with the loosest bounds of any detector on that alphabet).
+    std::array<std::optional<std::vector<Internal::CharRun>>, Internal::kRunAlphabets> runsOf;
     for (const Internal::Detector &d : m_detectors) {
         if (prefilter) {
-            // Cheap necessary conditions first; custom patterns always run.
+            // Cheap necessary conditions first; custom patterns always run. The hint is a
+            // search through the whole text: not worth it where the runs narrow things down.
             if ((d.mayMatch && !d.mayMatch(stats))
                 || (d.tokenRunMin > 0 && stats.maxTokenRun < d.tokenRunMin)
-                || (!d.hint.isEmpty() && !text.contains(d.hint, d.hintCase))) {
+                || (!d.hint.isEmpty() && d.runs.alphabet == Internal::RunAlphabet::None
+                    && !text.contains(d.hint, d.hintCase))) {
                 continue;
             }
         }
@@ -153,7 +183,37 @@ QList<Finding> DlpScanner::scan(QStringView text) const
             candidates.push_back(std::move(c));
         };
         if (d.tokenRunMin > 0) {
-            forEachTokenRun(text, d.tokenRunMin, consider);
+            if (prefilter) {
+                const std::vector<Internal::CharRun> runs
+                    = Internal::charRuns(text, Internal::RunAlphabet::Token, 0, d.tokenRunMin);
+                forEachTokenRun(text, d.tokenRunMin, &runs, consider);
+            } else {
+                forEachTokenRun(text, d.tokenRunMin, nullptr, consider);
+            }
+            continue;
+        }
+        if (prefilter && d.runs.alphabet != Internal::RunAlphabet::None) {
+            const size_t alphabet = size_t(d.runs.alphabet);
+            if (!runsOf[alphabet]) {
+                const RunBounds bounds = m_runBounds[alphabet];
+                runsOf[alphabet] = Internal::charRuns(text, d.runs.alphabet, bounds.minKeys,
+                                                      bounds.minLength);
+            }
+            for (const Internal::CharRun &run : *runsOf[alphabet]) {
+                if (run.keys < d.runs.minKeys || run.end - run.start < d.runs.minLength) {
+                    continue;
+                }
+                // The context characters are outside the run (not of its alphabet), so no
+                // match found there reaches into it; matches outside the run are dropped.
+                const qsizetype from = qMax<qsizetype>(0, run.start - d.runs.before);
+                const qsizetype to = qMin(text.size(), run.end + d.runs.after);
+                forEachMatch(d, text.mid(from, to - from), from,
+                             [&](qsizetype start, qsizetype length) {
+                                 if (start >= run.start && start + length <= run.end) {
+                                     consider(start, length);
+                                 }
+                             });
+            }
             continue;
         }
         if (d.anchor.isNull()) {

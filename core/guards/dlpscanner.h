@@ -10,6 +10,7 @@
 #include <QList>
 #include <QStringView>
 
+#include <array>
 #include <memory>
 
 namespace Switchyard::Guards {
@@ -38,6 +39,13 @@ private:
 
     DlpSettings m_settings;
     QList<Internal::Detector> m_detectors;
+    struct RunBounds
+    {
+        int minKeys = 0;
+        int minLength = 0;
+    };
+    /// Per alphabet, the loosest run bounds of the detectors on it.
+    std::array<RunBounds, Internal::kRunAlphabets> m_runBounds{};
 };
 
 using DlpScannerPtr = std::shared_ptr<const DlpScanner>;

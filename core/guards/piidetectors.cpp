@@ -192,6 +192,34 @@ MayMatch piiPrefilter(const QString &name)
     return nullptr;
 }
 
+// The characters each pattern's matches are made of, the key characters a finding needs (its
+// validator's digit count, or the pattern's own), and how far its look-arounds read.
+Detector::RunWindows piiRuns(const QString &name)
+{
+    static const struct
+    {
+        const char16_t *name;
+        Detector::RunWindows runs;
+    } kTable[] = {
+        {u"phone_international", {RunAlphabet::Numeric, 8, 0, 1, 2}},
+        {u"phone_nanp", {RunAlphabet::Numeric, 10, 0, 1, 2}},
+        {u"phone_trunk", {RunAlphabet::Numeric, 10, 0, 1, 2}},
+        {u"card", {RunAlphabet::Numeric, 13, 0, 1, 1}},
+        {u"ssn", {RunAlphabet::Numeric, 9, 0, 1, 2}},
+        {u"ipv4", {RunAlphabet::Numeric, 4, 7, 1, 2}},
+        {u"iban", {RunAlphabet::UpperAlnum, 2, 15, 1, 1}},
+        {u"nino", {RunAlphabet::UpperAlnum, 6, 9, 1, 1}},
+        {u"dni", {RunAlphabet::UpperAlnum, 7, 9, 1, 1}},
+        {u"ipv6", {RunAlphabet::Hex, 2, 2, 1, 2}},
+    };
+    for (const auto &entry : kTable) {
+        if (name == QStringView(entry.name)) {
+            return entry.runs;
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 QList<Detector> piiDetectors()
@@ -242,6 +270,7 @@ QList<Detector> piiDetectors()
                      validateIpv6, ":", 40));
     for (Detector &d : list) {
         d.mayMatch = piiPrefilter(d.name);
+        d.runs = piiRuns(d.name);
     }
     return list;
 }

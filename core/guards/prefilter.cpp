@@ -6,6 +6,11 @@
 
 #include <array>
 #include <atomic>
+#include <bit>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace Switchyard::Guards::Internal {
 
@@ -184,6 +189,172 @@ FoldedText foldText(QStringView text)
     }
     f.maxBase64Run = qMax(f.maxBase64Run, run);
     return f;
+}
+
+namespace {
+
+struct AlphabetTable
+{
+    std::array<bool, 128> member{};
+    std::array<bool, 128> key{};
+};
+
+constexpr AlphabetTable makeAlphabet(RunAlphabet alphabet)
+{
+    AlphabetTable t;
+    const auto add = [&t](char lo, char hi, bool key = false) {
+        for (int c = lo; c <= hi; ++c) {
+            t.member[c] = true;
+            t.key[c] = key;
+        }
+    };
+    switch (alphabet) {
+    case RunAlphabet::Numeric:
+        add('0', '9', true);
+        for (char c : {' ', '.', '-', '(', ')', '+'})
+            add(c, c);
+        break;
+    case RunAlphabet::UpperAlnum:
+        add('0', '9', true);
+        add('A', 'Z');
+        add(' ', ' ');
+        add('-', '-');
+        break;
+    case RunAlphabet::Hex:
+        add('0', '9');
+        add('A', 'F');
+        add('a', 'f');
+        add('.', '.');
+        add(':', ':', true);
+        break;
+    case RunAlphabet::Token:
+        add('0', '9');
+        add('A', 'Z');
+        add('a', 'z');
+        for (char c : {'+', '/', '_', '-'})
+            add(c, c);
+        break;
+    case RunAlphabet::None:
+        break;
+    }
+    return t;
+}
+
+constexpr std::array<AlphabetTable, kRunAlphabets> kAlphabets = {
+    makeAlphabet(RunAlphabet::None), makeAlphabet(RunAlphabet::Numeric),
+    makeAlphabet(RunAlphabet::UpperAlnum), makeAlphabet(RunAlphabet::Hex),
+    makeAlphabet(RunAlphabet::Token)};
+
+} // namespace
+
+namespace {
+
+bool isMember(const AlphabetTable &table, char16_t u)
+{
+    return u < 128 && table.member[u];
+}
+
+#ifdef __SSE2__
+// 8 UTF-16 units at a time. Signed 16-bit compares: units >= 0x8000 read as negative and
+// fall outside every (ASCII) range, as they should.
+__m128i inRange(__m128i units, char16_t lo, char16_t hi)
+{
+    return _mm_and_si128(_mm_cmpgt_epi16(units, _mm_set1_epi16(short(lo - 1))),
+                         _mm_cmplt_epi16(units, _mm_set1_epi16(short(hi + 1))));
+}
+
+__m128i equals(__m128i units, char16_t c)
+{
+    return _mm_cmpeq_epi16(units, _mm_set1_epi16(short(c)));
+}
+
+/// Bit pairs (one per unit, as _mm_movemask_epi8 gives them) of the key characters.
+int keyMask(__m128i units, RunAlphabet alphabet)
+{
+    return _mm_movemask_epi8(alphabet == RunAlphabet::Hex ? equals(units, u':')
+                                                          : inRange(units, u'0', u'9'));
+}
+
+int tokenMask(__m128i units)
+{
+    const __m128i letters = _mm_or_si128(inRange(units, u'a', u'z'), inRange(units, u'A', u'Z'));
+    const __m128i punct = _mm_or_si128(_mm_or_si128(equals(units, u'+'), equals(units, u'/')),
+                                       _mm_or_si128(equals(units, u'_'), equals(units, u'-')));
+    return _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letters, inRange(units, u'0', u'9')), punct));
+}
+
+__m128i load8(const char16_t *at)
+{
+    return _mm_loadu_si128(reinterpret_cast<const __m128i *>(at));
+}
+#endif
+
+/// The next position from \a i that may start a qualifying run's search: a key character
+/// (keyed alphabets), or the first unit of 8 members in a row (Token runs of 15 or more, which
+/// always hold such a block at any 8-aligned offset from \a i). n when there is none.
+qsizetype nextSeed(const char16_t *text, qsizetype i, qsizetype n, RunAlphabet alphabet,
+                   const AlphabetTable &table, bool byBlocks)
+{
+#ifdef __SSE2__
+    for (; i + 8 <= n; i += 8) {
+        const __m128i units = load8(text + i);
+        if (byBlocks) {
+            if (tokenMask(units) == 0xffff)
+                return i;
+        } else if (const int mask = keyMask(units, alphabet)) {
+            return i + std::countr_zero(unsigned(mask)) / 2;
+        }
+    }
+#endif
+    for (; i < n; ++i) {
+        if (byBlocks) {
+            // Fewer than 8 units left, or no SSE2: every member may start a run.
+            if (isMember(table, text[i]))
+                return i;
+        } else if (text[i] < 128 && table.key[text[i]]) {
+            return i;
+        }
+    }
+    return n;
+}
+
+} // namespace
+
+std::vector<CharRun> charRuns(QStringView text, RunAlphabet alphabet, int minKeys, int minLength)
+{
+    std::vector<CharRun> runs;
+    const AlphabetTable &table = kAlphabets[size_t(alphabet)];
+    const char16_t *const units = text.utf16();
+    const qsizetype n = text.size();
+    // Seeds instead of a walk over every unit: most text holds few key characters (and few
+    // long tokens), so only the runs around them are walked.
+    const bool keyed = alphabet != RunAlphabet::Token && minKeys >= 1;
+    const bool byBlocks = alphabet == RunAlphabet::Token && minLength >= 15;
+    qsizetype i = 0;
+    while (i < n) {
+        if (keyed || byBlocks) {
+            const qsizetype seed = nextSeed(units, i, n, alphabet, table, byBlocks);
+            if (seed >= n)
+                break;
+            i = seed;
+            while (i > 0 && isMember(table, units[i - 1]))
+                --i; // back to the run's start (never before the previous run's end + 1)
+        } else {
+            while (i < n && !isMember(table, units[i]))
+                ++i;
+        }
+        const qsizetype start = i;
+        int keys = 0;
+        while (i < n && isMember(table, units[i])) {
+            keys += table.key[units[i]] ? 1 : 0;
+            ++i;
+        }
+        if (i > start && keys >= minKeys && i - start >= minLength)
+            runs.push_back({start, i, keys});
+        if (i == start)
+            ++i;
+    }
+    return runs;
 }
 
 bool prefilterEnabled()

@@ -8,6 +8,7 @@
 
 #include <initializer_list>
 #include <string_view>
+#include <vector>
 
 namespace Switchyard::Guards::Internal {
 
@@ -52,6 +53,29 @@ struct FoldedText
 };
 
 FoldedText foldText(QStringView text);
+
+/// Character sets that every match of some detectors is made of (ASCII only: the patterns use
+/// \d, \w and explicit classes without Unicode properties).
+enum class RunAlphabet : quint8 {
+    None,
+    Numeric,    ///< 0-9 space . - ( ) + ; keys: digits (phones, cards, SSNs, IPv4)
+    UpperAlnum, ///< A-Z 0-9 space - ; keys: digits (IBAN, NINO, DNI)
+    Hex,        ///< 0-9 A-F a-f : . ; keys: ':' (IPv6)
+    Token,      ///< A-Z a-z 0-9 + / _ - ; no keys (API keys and tokens)
+};
+constexpr int kRunAlphabets = 5;
+
+/// A maximal run of one alphabet's characters: [start, end), with its count of key characters.
+struct CharRun
+{
+    qsizetype start = 0;
+    qsizetype end = 0;
+    int keys = 0;
+};
+
+/// The maximal runs of \a alphabet in \a text holding at least \a minKeys keys and at least
+/// \a minLength characters, in text order.
+std::vector<CharRun> charRuns(QStringView text, RunAlphabet alphabet, int minKeys, int minLength);
 
 /// Test switch: when off, scanners and the injection detector run every regex on every text
 /// (the behaviour the prefilters must reproduce). On by default; process-wide.

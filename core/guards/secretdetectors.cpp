@@ -88,22 +88,33 @@ QList<Detector> secretDetectors(double entropyBits, int entropyMinLength)
     bearer.validate = validateBearer;
     list.append(bearer);
 
-    // Each key is one run of [A-Za-z0-9+/_-] at least as long as its shortest form.
+    // Each key is one run of [A-Za-z0-9+/_-] at least as long as its shortest form; the
+    // patterns read one character of context on either side.
+    const auto tokenRuns = [](int minLength) {
+        return Detector::RunWindows{RunAlphabet::Token, 0, minLength, 1, 1};
+    };
     for (Detector &d : list) {
         if (d.name == u"anthropic_key") {
             d.mayMatch = [](const TextStats &s) { return s.maxTokenRun >= 27; };
+            d.runs = tokenRuns(27);
         } else if (d.name == u"openai_key") {
             d.mayMatch = [](const TextStats &s) { return s.maxTokenRun >= 23; };
+            d.runs = tokenRuns(23);
         } else if (d.name == u"aws_access_key_id") {
             d.mayMatch = [](const TextStats &s) { return s.maxUpperAlnumRun >= 20; };
+            d.runs = tokenRuns(20);
         } else if (d.name == u"github_token") {
             d.mayMatch = [](const TextStats &s) { return s.maxTokenRun >= 40; };
+            d.runs = tokenRuns(40);
         } else if (d.name == u"github_pat") {
             d.mayMatch = [](const TextStats &s) { return s.maxTokenRun >= 33; };
+            d.runs = tokenRuns(33);
         } else if (d.name == u"google_api_key") {
             d.mayMatch = [](const TextStats &s) { return s.maxTokenRun >= 39; };
+            d.runs = tokenRuns(39);
         } else if (d.name == u"slack_token") {
             d.mayMatch = [](const TextStats &s) { return s.maxTokenRun >= 15; };
+            d.runs = tokenRuns(15);
         }
     }
 

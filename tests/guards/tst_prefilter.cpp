@@ -4,7 +4,12 @@
 #include "core/guards/injectiondetector.h"
 #include "core/guards/prefilter.h"
 
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <cstring>
 
 using namespace Switchyard::Guards;
 
@@ -19,8 +24,12 @@ private Q_SLOTS:
     void cleanup();
     void sameResults_data();
     void sameResults();
+    void sameResultsOnSourceCode();
+    void sameResultsOnGeneratedTexts();
+    void charRunsMatchAPlainWalk();
 
 private:
+    QStringList results(const QString &text, bool prefilter) const;
     DlpScannerPtr m_scanner;
 };
 
@@ -80,30 +89,150 @@ void tst_Prefilter::sameResults_data()
     row("unicode noise", "Grüße aus Köln — 価格は ١٢٣٤٥٦٧٨٩٠١٢٣ です", 0);
 }
 
+QStringList tst_Prefilter::results(const QString &text, bool prefilter) const
+{
+    const InjectionDetector injection{InjectionSettings{}};
+    Internal::setPrefilterEnabled(prefilter);
+    QStringList out;
+    for (const Finding &f : m_scanner->scan(text)) {
+        out.append(QStringLiteral("%1 %2 %3").arg(f.detector).arg(f.start).arg(f.length));
+    }
+    for (const auto source :
+         {InjectionDetector::Source::User, InjectionDetector::Source::ToolResult}) {
+        const InjectionDetector::Verdict v = injection.evaluate(QStringView(text), source);
+        out.append(QString::number(v.score) + u' ' + v.reasons.join(u','));
+    }
+    return out;
+}
+
 void tst_Prefilter::sameResults()
 {
     QFETCH(QString, text);
     QFETCH(int, minFindings);
     QFETCH(bool, injected);
-    const InjectionDetector injection{InjectionSettings{}};
-    const auto run = [&](bool prefilter) {
-        Internal::setPrefilterEnabled(prefilter);
-        QStringList out;
-        for (const Finding &f : m_scanner->scan(text)) {
-            out.append(QStringLiteral("%1 %2 %3").arg(f.detector).arg(f.start).arg(f.length));
-        }
-        for (const auto source :
-             {InjectionDetector::Source::User, InjectionDetector::Source::ToolResult}) {
-            const InjectionDetector::Verdict v = injection.evaluate(QStringView(text), source);
-            out.append(QString::number(v.score) + u' ' + v.reasons.join(u','));
-        }
-        return out;
-    };
-    const QStringList fast = run(true);
-    const QStringList full = run(false);
+    const QStringList fast = results(text, true);
+    const QStringList full = results(text, false);
     QCOMPARE(fast, full);
     QVERIFY(fast.size() - 2 >= minFindings);
     QCOMPARE(fast.constLast().section(u' ', 1).isEmpty(), !injected);
+}
+
+void tst_Prefilter::sameResultsOnSourceCode()
+{
+    // What coding agents send: whole source files. These hold digits, regexes, sample keys,
+    // cards and phones in string literals.
+    QString all;
+    int findings = 0;
+    for (const char *folder : {"core/guards", "tests/guards"}) {
+        const QDir dir(QStringLiteral(SWITCHYARD_SOURCE_TREE "/") + QLatin1String(folder));
+        const QStringList files = dir.entryList({QStringLiteral("*.cpp")}, QDir::Files, QDir::Name);
+        QVERIFY(!files.isEmpty());
+        for (const QString &name : files) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(file.readAll());
+            const QStringList fast = results(text, true);
+            QCOMPARE(fast, results(text, false));
+            findings += int(fast.size()) - 2;
+            all += text;
+        }
+    }
+    QVERIFY2(findings > 20, qPrintable(QString::number(findings))); // the files do hold some
+    QCOMPARE(results(all, true), results(all, false));
+}
+
+void tst_Prefilter::sameResultsOnGeneratedTexts()
+{
+    // Texts made of the pieces the detectors look for, in random order and with random
+    // separators: finds disagreements at the edges of runs and windows. Seeded: reproducible.
+    static const char *const kPieces[] = {
+        "4111", "1111", "0958", "7946", "+44", "(415)", "555-2671", "123-45-6789", "020",
+        "10.1.2.3", "2001:db8::8a2e:370:7334", "::1", "fe80::", "DE89", "3704", "0044",
+        "AB", "12", "34", "56", "C", "12345678Z", "X1234567L", "sk-", "sk-ant-", "proj-",
+        "AKIA", "IOSFODNN7EXAMPLE", "ghp_", "xoxb-", "AIza", "abcdefghij0123456789",
+        "Zx9Qw3Er7Ty1Ui5Op2As8Df4", "jane@example.com", "@", "Bearer ", "version ",
+        "1.2.3.4", "x", "Q", "_", "=", "==", "/", "\n", "\"", "0x7fe8", "255.255.255.255",
+        // whole findings, so the characters around them decide
+        "4111 1111 1111 1111", "(415) 555-2671", "+44 20 7946 0958", "020 7946 0958",
+        "DE89 3704 0044 0532 0130 00", "AB 12 34 56 C", "2001:db8::8a2e:370:7334",
+        "sk-proj-abc123DEF456ghi789JKL012mno", "sk-ant-api03-abcdefghij0123456789XYZ",
+        "AKIAIOSFODNN7EXAMPLE", "ghp_abcdefghijklmnopqrstuvwxyz0123456789AB",
+        "AIzaSyA1234567890abcdefghijklmnopqrstuv0", "xoxb-1234567890-abcdefghij",
+        "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvw"};
+    static const char *const kSeparators[] = {"", "", "", " ", " ", "-", ".", ":", "(", ")",
+                                              "+", "\n", ", ", "; ", "a", "Z", "_", "7",
+                                              "-1", ".5", "=", "/"};
+    QRandomGenerator random(20261125);
+    int withFindings = 0;
+    for (int i = 0; i < 2000; ++i) {
+        QString text;
+        const int pieces = 1 + int(random.bounded(40));
+        for (int p = 0; p < pieces; ++p) {
+            text += QLatin1String(kPieces[random.bounded(int(std::size(kPieces)))]);
+            text += QLatin1String(kSeparators[random.bounded(int(std::size(kSeparators)))]);
+        }
+        const QStringList fast = results(text, true);
+        QCOMPARE(fast, results(text, false));
+        withFindings += fast.size() > 2 ? 1 : 0;
+    }
+    QVERIFY2(withFindings > 200, qPrintable(QString::number(withFindings)));
+}
+
+void tst_Prefilter::charRunsMatchAPlainWalk()
+{
+    // The seeded search (SIMD blocks, key characters) against a walk over every unit.
+    struct Alphabet
+    {
+        Internal::RunAlphabet alphabet;
+        const char *members;
+        const char *keys;
+    };
+    const Alphabet alphabets[] = {
+        {Internal::RunAlphabet::Numeric, "0123456789 .-()+", "0123456789"},
+        {Internal::RunAlphabet::UpperAlnum, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -", "0123456789"},
+        {Internal::RunAlphabet::Hex, "0123456789abcdefABCDEF:.", ":"},
+        {Internal::RunAlphabet::Token,
+         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/_-", ""},
+    };
+    const QString pool = QStringLiteral("aZ09 .-:()+/_=\n\u00e9\u4e2d\uffff\u8030fF");
+    QRandomGenerator random(7);
+    for (int round = 0; round < 3000; ++round) {
+        QString text;
+        const int length = int(random.bounded(200));
+        for (int i = 0; i < length; ++i) {
+            // Long same-class stretches now and then, so runs of 15+ and 8-unit blocks occur.
+            const QChar c = pool.at(random.bounded(int(pool.size())));
+            text += random.bounded(8) == 0 ? QString(int(random.bounded(24)), c) : QString(c);
+        }
+        for (const Alphabet &a : alphabets) {
+            for (const auto &[minKeys, minLength] : {std::pair{0, 0}, std::pair{1, 0}, std::pair{2, 7},
+                                                     std::pair{0, 10}, std::pair{0, 15}, std::pair{0, 20}}) {
+                if (a.alphabet == Internal::RunAlphabet::Token && minKeys > 0)
+                    continue; // Token has no keys
+                QList<QString> expected;
+                for (qsizetype i = 0; i < text.size();) {
+                    const auto member = [&](qsizetype at) {
+                        return text.at(at).unicode() < 128
+                               && std::strchr(a.members, char(text.at(at).unicode())) != nullptr;
+                    };
+                    if (!member(i)) {
+                        ++i;
+                        continue;
+                    }
+                    const qsizetype start = i;
+                    int keys = 0;
+                    for (; i < text.size() && member(i); ++i)
+                        keys += std::strchr(a.keys, char(text.at(i).unicode())) != nullptr ? 1 : 0;
+                    if (keys >= minKeys && i - start >= minLength)
+                        expected.append(QStringLiteral("%1-%2:%3").arg(start).arg(i).arg(keys));
+                }
+                QList<QString> actual;
+                for (const Internal::CharRun &run : Internal::charRuns(text, a.alphabet, minKeys, minLength))
+                    actual.append(QStringLiteral("%1-%2:%3").arg(run.start).arg(run.end).arg(run.keys));
+                QCOMPARE(actual, expected);
+            }
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Prefilter)
