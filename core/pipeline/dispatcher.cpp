@@ -3,6 +3,7 @@
 #include "core/pipeline/dispatcher.h"
 
 #include "core/common/clock.h"
+#include "core/common/jsonreader.h"
 #include "core/common/tr.h"
 #include "core/pipeline/costing.h"
 #include "core/pipeline/embeddings.h"
@@ -257,7 +258,7 @@ bool Dispatcher::guardBody(QByteArray &body)
     const GuardState *guard = ex.guard.get();
     if (!guard || !guard->guardsResponse || ex.status / 100 != 2)
         return true;
-    QJsonObject json = QJsonDocument::fromJson(body).object();
+    QJsonObject json = JsonReader::fromJson(body).object();
     const GuardTexts original = GuardTexts::fromResponse(json, ex.clientFormat);
     GuardTexts scanned = original;
     for (QString &text : scanned.texts) {

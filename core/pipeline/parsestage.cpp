@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "core/pipeline/parsestage.h"
 
+#include "core/common/jsonreader.h"
 #include "core/common/tr.h"
 #include "core/translate/anthropiccodec.h"
 #include "core/translate/openaicodec.h"
@@ -89,7 +90,7 @@ void readTraits(Exchange &exchange)
 StageResult parseJsonBody(Exchange &exchange, QString (*expectedFields)())
 {
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(exchange.request.body, &parseError);
+    const QJsonDocument document = JsonReader::fromJson(exchange.request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         if (exchange.request.body.trimmed().isEmpty())
             return invalid(QStringLiteral("invalid_json"),

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "core/providers/wire/replybody.h"
 
+#include "core/common/jsonreader.h"
 #include "core/common/jsonscan.h"
 #include "core/common/tr.h"
 #include "core/providers/wire/httpwire.h"
@@ -98,7 +99,7 @@ Result<ClientReply> clientReply(WireFormat upstream, WireFormat client, const QB
         return reply;
     }
     QJsonParseError parseError;
-    const QJsonObject root = QJsonDocument::fromJson(body, &parseError).object();
+    const QJsonObject root = JsonReader::fromJson(body, &parseError).object();
     if (parseError.error != QJsonParseError::NoError) {
         return Error{QStringLiteral("malformed_reply"),
                      Tr::tr("the upstream reply is not valid JSON: %1").arg(parseError.errorString())};
