@@ -56,6 +56,10 @@ struct Detector
         int minLength = 0;
         int before = 1;
         int after = 2;
+        /// Every character of the alphabet is one the look-behind refuses before a match, so
+        /// a match can only start where the run does, and not after a word character
+        /// ("std::vector" holds no IPv6 address).
+        bool startsRun = false;
     } runs;
 };
 

@@ -203,6 +203,12 @@ QList<Finding> DlpScanner::scan(QStringView text) const
                 if (run.keys < d.runs.minKeys || run.end - run.start < d.runs.minLength) {
                     continue;
                 }
+                if (d.runs.startsRun && run.start > 0) {
+                    const QChar before = text.at(run.start - 1);
+                    if (before.unicode() < 128 && (before.isLetterOrNumber() || before == u'_')) {
+                        continue; // \w in the patterns is ASCII
+                    }
+                }
                 // The context characters are outside the run (not of its alphabet), so no
                 // match found there reaches into it; matches outside the run are dropped.
                 const qsizetype from = qMax<qsizetype>(0, run.start - d.runs.before);

@@ -6,6 +6,9 @@
 
 #include <QByteArray>
 
+#include <algorithm>
+#include <utility>
+
 namespace Switchyard::Guards {
 
 namespace {
@@ -131,6 +134,23 @@ QList<InjectionDetector::Rule> InjectionDetector::buildRules()
     rules[7].mayMatch = [](const Folded &t) {
         return t.containsAny({"assistant", "ai", "model", "llm", "agent"});
     };
+    // Where matches lie around those keywords, read off each pattern with room to spare
+    // (before: the longest lead-in ahead of a keyword; after: from a keyword's start to the
+    // end of the longest match). Look-aheads read at most kLookaheadChars further.
+    const auto near = [&rules](int index, std::vector<std::string_view> keywords, int before,
+                               int after) {
+        rules[index].keywords = std::move(keywords);
+        rules[index].before = before;
+        rules[index].after = after;
+    };
+    near(0, {"ignore", "disregard", "forget", "override", "bypass", "skip"}, 2, 128);
+    near(1, {"you are now", "from now on", "pretend ", "act as "}, 2, 64);
+    near(2, {"system ", "initial ", "hidden ", "above", "verbatim"}, 80, 48);
+    near(3, {"dan", "do anything now", "developer mode", "jailbreak", "ethical", "moral",
+             "without any"}, 8, 40);
+    near(4, {"<|", "inst]", "sys>>"}, 4, 32);
+    near(6, {"instructions", "prompt", "rules"}, 24, 32);
+    near(7, {"assistant", "ai", "model", "llm", "agent"}, 24, 48);
     return rules;
 }
 
@@ -162,6 +182,43 @@ bool InjectionDetector::base64HidesInstructions(QStringView text) const
     return false;
 }
 
+bool InjectionDetector::matchesNearKeywords(const Rule &rule, QStringView text,
+                                            const Internal::FoldedText &folded)
+{
+    // The DAN rule's look-ahead reads 40 characters and a word; \b reads one.
+    constexpr qsizetype kLookaheadChars = 64;
+    // Past this many windows (a keyword like "ai" in source code) one pass is cheaper.
+    constexpr size_t kMaxWindows = 64;
+    const qsizetype n = text.size();
+    const std::string_view haystack(folded.bytes.constData(), size_t(folded.bytes.size()));
+    std::vector<std::pair<qsizetype, qsizetype>> windows;
+    for (const std::string_view keyword : rule.keywords) {
+        for (size_t at = haystack.find(keyword); at != std::string_view::npos;
+             at = haystack.find(keyword, at + 1)) {
+            if (windows.size() == kMaxWindows)
+                return rule.re.match(text).hasMatch();
+            const qsizetype p = qsizetype(at);
+            windows.emplace_back(qMax<qsizetype>(0, p - rule.before), qMin(n, p + rule.after));
+        }
+    }
+    std::sort(windows.begin(), windows.end());
+    for (size_t i = 0; i < windows.size();) {
+        auto [from, to] = windows[i];
+        for (++i; i < windows.size() && windows[i].first <= to; ++i)
+            to = qMax(to, windows[i].second);
+        // The search sees the real text before `from` (look-behinds, \b) and up to
+        // kLookaheadChars after `to`; a match ending by `to` is one in the whole text.
+        const qsizetype end = qMin(n, to + kLookaheadChars);
+        const QRegularExpressionMatch match = rule.re.match(text.left(end), from);
+        if (!match.hasMatch())
+            continue;
+        if (end == n || match.capturedEnd() <= to)
+            return true;
+        return rule.re.match(text).hasMatch(); // a match running to the window's edge
+    }
+    return false;
+}
+
 InjectionDetector::Verdict InjectionDetector::evaluate(QStringView text, Source source) const
 {
     Verdict verdict;
@@ -180,7 +237,10 @@ InjectionDetector::Verdict InjectionDetector::evaluate(QStringView text, Source 
         if (prefilter && rule.mayMatch && !rule.mayMatch(folded)) {
             continue;
         }
-        if (rule.re.match(text).hasMatch()) {
+        const bool matched = prefilter && !rule.keywords.empty()
+                                 ? matchesNearKeywords(rule, text, folded)
+                                 : rule.re.match(text).hasMatch();
+        if (matched) {
             keep *= 1.0 - rule.weight;
             verdict.reasons.append(rule.id);
             verdict.details.append(detailFor(rule.id));

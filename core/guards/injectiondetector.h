@@ -50,10 +50,18 @@ private:
         bool toolOnly = false;
         /// Keyword check on the folded text: the regex cannot match without it.
         bool (*mayMatch)(const Internal::FoldedText &text) = nullptr;
+        /// Every match holds one of these (folded) keywords, starting at most \a before
+        /// characters ahead of it and ending at most \a after characters past its start, so
+        /// the regex can run in windows around them (empty: on the whole text).
+        std::vector<std::string_view> keywords;
+        int before = 0;
+        int after = 0;
     };
 
     static QList<Rule> buildRules();
     bool base64HidesInstructions(QStringView text) const;
+    static bool matchesNearKeywords(const Rule &rule, QStringView text,
+                                    const Internal::FoldedText &folded);
 
     InjectionSettings m_settings;
     QList<Rule> m_rules;

@@ -210,7 +210,8 @@ Detector::RunWindows piiRuns(const QString &name)
         {u"iban", {RunAlphabet::UpperAlnum, 2, 15, 1, 1}},
         {u"nino", {RunAlphabet::UpperAlnum, 6, 9, 1, 1}},
         {u"dni", {RunAlphabet::UpperAlnum, 7, 9, 1, 1}},
-        {u"ipv6", {RunAlphabet::Hex, 2, 2, 1, 2}},
+        // (?<![\w:.]) refuses every hex digit, ':' and '.' before it.
+        {u"ipv6", {RunAlphabet::Hex, 2, 2, 1, 2, true}},
     };
     for (const auto &entry : kTable) {
         if (name == QStringView(entry.name)) {
