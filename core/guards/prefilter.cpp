@@ -63,7 +63,31 @@ unsigned pairHash(char a, char b)
     return ((unsigned(uchar(a)) * 67u) ^ unsigned(uchar(b))) & 2047u;
 }
 
-TextStats textStats(QStringView text)
+namespace {
+
+#ifdef __SSE2__
+/// For 8 UTF-16 units: bit i set when unit i is a space, and whether all 8 are [a-z] or ' '
+/// (prose and most of code's words: the stats and the folding have shortcuts for them).
+bool lowerOrSpaceBlock(const char16_t *at, unsigned *spaces)
+{
+    const __m128i units = _mm_loadu_si128(reinterpret_cast<const __m128i *>(at));
+    const __m128i lower = _mm_and_si128(_mm_cmpgt_epi16(units, _mm_set1_epi16('a' - 1)),
+                                        _mm_cmplt_epi16(units, _mm_set1_epi16('z' + 1)));
+    const __m128i space = _mm_cmpeq_epi16(units, _mm_set1_epi16(' '));
+    if (_mm_movemask_epi8(_mm_or_si128(lower, space)) != 0xffff)
+        return false;
+    // One bit per unit: take the low byte of each 16-bit lane's mask.
+    const int pairs = _mm_movemask_epi8(space);
+    unsigned bits = 0;
+    for (int i = 0; i < 8; ++i)
+        bits |= unsigned((pairs >> (2 * i)) & 1) << i;
+    *spaces = bits;
+    return true;
+}
+#endif
+
+/// The running state of textStats(), one unit at a time or a block of [a-z ] at once.
+struct StatsWalk
 {
     TextStats s;
     int digitRun = 0;
@@ -75,8 +99,9 @@ TextStats textStats(QStringView text)
     quint8 prev2 = 0;
     quint8 prev1 = 0;
     char16_t prev0 = 0;
-    for (const QChar ch : text) {
-        const char16_t u = ch.unicode();
+
+    void step(char16_t u)
+    {
         const quint8 cls = classOf(u);
         const quint8 prevCls = classOf(prev0);
         if (cls & Digit) {
@@ -126,11 +151,86 @@ TextStats textStats(QStringView text)
         prev1 = prevCls;
         prev0 = u;
     }
-    s.maxDigitRun = qMax(s.maxDigitRun, digitRun);
-    s.maxNumberDigits = qMax(s.maxNumberDigits, numberDigits);
-    s.maxTokenRun = qMax(s.maxTokenRun, tokenRun);
-    s.maxUpperAlnumRun = qMax(s.maxUpperAlnumRun, upperAlnumRun);
-    return s;
+
+    /// Eight units of [a-z] and ' ' (bit i of \a spaces: unit i is a space): what step()
+    /// would do for each, in closed form. Neither is a digit, upper-case letter, '.' or ':'.
+    void lowerOrSpaceBlock(const char16_t *units, unsigned spaces)
+    {
+        if (digitRun > 0) {
+            s.maxDigitRun = qMax(s.maxDigitRun, digitRun);
+            s.maxNumberDigits = qMax(s.maxNumberDigits, numberDigits);
+            digitRun = 0;
+        }
+        if (upperAlnumRun > 0) {
+            s.maxUpperAlnumRun = qMax(s.maxUpperAlnumRun, upperAlnumRun);
+            upperAlnumRun = 0;
+        }
+        dottedDots = 0;
+        if (spaces == 0) {
+            tokenRun += 8;
+            numberDigits = 0;
+            separatorStreak = 0;
+        } else {
+            // Letters extend the token run, spaces end it.
+            int previousSpace = -1;
+            for (unsigned rest = spaces; rest; rest &= rest - 1) {
+                const int at = std::countr_zero(rest);
+                tokenRun += at - previousSpace - 1;
+                if (tokenRun > 0) {
+                    s.maxTokenRun = qMax(s.maxTokenRun, tokenRun);
+                    tokenRun = 0;
+                }
+                previousSpace = at;
+            }
+            tokenRun = 7 - previousSpace;
+            // Spaces are number separators: a letter resets the streak (and the digits),
+            // three spaces in a row reset the digits.
+            if (spaces == 0xff) {
+                separatorStreak += 8;
+            } else {
+                separatorStreak = std::countl_one(quint8(spaces)); // the spaces at the end
+            }
+            numberDigits = 0;
+        }
+        prev2 = (spaces >> 5) & 1 ? NumberSep : Lower;
+        prev1 = (spaces >> 6) & 1 ? NumberSep : Lower;
+        prev0 = units[7];
+    }
+
+    TextStats finish()
+    {
+        s.maxDigitRun = qMax(s.maxDigitRun, digitRun);
+        s.maxNumberDigits = qMax(s.maxNumberDigits, numberDigits);
+        s.maxTokenRun = qMax(s.maxTokenRun, tokenRun);
+        s.maxUpperAlnumRun = qMax(s.maxUpperAlnumRun, upperAlnumRun);
+        return s;
+    }
+};
+
+} // namespace
+
+TextStats textStats(QStringView text, bool blocks)
+{
+    StatsWalk walk;
+    const char16_t *units = text.utf16();
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+#ifdef __SSE2__
+    for (unsigned spaces = 0; blocks && i + 8 <= n;) {
+        if (lowerOrSpaceBlock(units + i, &spaces)) {
+            walk.lowerOrSpaceBlock(units + i, spaces);
+            i += 8;
+            continue;
+        }
+        for (const qsizetype end = i + 8; i < end; ++i)
+            walk.step(units[i]);
+    }
+#else
+    Q_UNUSED(blocks);
+#endif
+    for (; i < n; ++i)
+        walk.step(units[i]);
+    return walk.finish();
 }
 
 bool FoldedText::contains(std::string_view keyword) const
@@ -155,15 +255,22 @@ bool FoldedText::containsAny(std::initializer_list<std::string_view> keywords) c
     return false;
 }
 
-FoldedText foldText(QStringView text)
+FoldedText foldText(QStringView text, bool blocks)
 {
     FoldedText f;
     f.bytes.resize(text.size());
     char *out = f.bytes.data();
     int run = 0;
     unsigned last = 0;
-    for (const QChar ch : text) {
-        const char16_t u = ch.unicode();
+    const auto pair = [&f, &last](unsigned c) {
+        const unsigned h = ((last * 67u) ^ c) & 2047u;
+        f.pairs[h >> 6] |= quint64(1) << (h & 63);
+        last = c;
+    };
+    const char16_t *units = text.utf16();
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    const auto step = [&](char16_t u) {
         unsigned c;
         if (u < 0x80) {
             const quint8 cls = kClasses[u];
@@ -183,10 +290,41 @@ FoldedText foldText(QStringView text)
             run = 0;
         }
         *out++ = char(c);
-        const unsigned h = ((last * 67u) ^ c) & 2047u;
-        f.pairs[h >> 6] |= quint64(1) << (h & 63);
-        last = c;
+        pair(c);
+    };
+#ifdef __SSE2__
+    for (unsigned spaces = 0; blocks && i + 8 <= n;) {
+        if (!lowerOrSpaceBlock(units + i, &spaces)) {
+            for (const qsizetype end = i + 8; i < end; ++i)
+                step(units[i]);
+            continue;
+        }
+        // [a-z ] folds to itself: narrow 8 units to 8 bytes at once.
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(units + i));
+        _mm_storel_epi64(reinterpret_cast<__m128i *>(out), _mm_packus_epi16(block, block));
+        out += 8;
+        for (int k = 0; k < 8; ++k)
+            pair(units[i + k]);
+        // Letters are base64, spaces are not.
+        if (spaces == 0) {
+            run += 8;
+        } else {
+            int previousSpace = -1;
+            for (unsigned rest = spaces; rest; rest &= rest - 1) {
+                const int at = std::countr_zero(rest);
+                f.maxBase64Run = qMax(f.maxBase64Run, run + at - previousSpace - 1);
+                run = 0;
+                previousSpace = at;
+            }
+            run = 7 - previousSpace;
+        }
+        i += 8;
     }
+#else
+    Q_UNUSED(blocks);
+#endif
+    for (; i < n; ++i)
+        step(units[i]);
     f.maxBase64Run = qMax(f.maxBase64Run, run);
     return f;
 }

@@ -32,7 +32,8 @@ struct TextStats
     bool plusDigit = false;           ///< '+' followed by [1-9]
 };
 
-TextStats textStats(QStringView text);
+/// \a blocks: take runs of 8 units of [a-z ] at once (false: unit by unit, which tests compare).
+TextStats textStats(QStringView text, bool blocks = true);
 
 unsigned pairHash(char a, char b);
 
@@ -52,7 +53,8 @@ struct FoldedText
     bool containsAny(std::initializer_list<std::string_view> keywords) const;
 };
 
-FoldedText foldText(QStringView text);
+/// \a blocks: as for textStats().
+FoldedText foldText(QStringView text, bool blocks = true);
 
 /// Character sets that every match of some detectors is made of (ASCII only: the patterns use
 /// \d, \w and explicit classes without Unicode properties).

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void sameResultsOnGeneratedTexts();
     void charRunsMatchAPlainWalk();
     void sameVerdictsOnGeneratedInjections();
+    void blockShortcutsMatchAUnitWalk();
 
 private:
     QStringList results(const QString &text, bool prefilter) const;
@@ -220,6 +221,42 @@ void tst_Prefilter::sameVerdictsOnGeneratedInjections()
         injected += fast.constLast().section(u' ', 1).isEmpty() ? 0 : 1;
     }
     QVERIFY2(injected > 300, qPrintable(QString::number(injected)));
+}
+
+void tst_Prefilter::blockShortcutsMatchAUnitWalk()
+{
+    // textStats() and foldText() take 8 units of [a-z ] at once; every field must come out as
+    // the unit-by-unit walk gives it, whatever surrounds those blocks.
+    const QString pool = QStringLiteral("abcxyz      AZ09.:+/-_()=\n\u00e9\u017f\u212a\u200b");
+    QRandomGenerator random(11);
+    for (int round = 0; round < 3000; ++round) {
+        QString text;
+        const int length = int(random.bounded(120));
+        while (text.size() < length) {
+            // Mostly stretches of letters and spaces, so whole blocks occur at every offset.
+            if (random.bounded(3) != 0) {
+                const int stretch = 1 + int(random.bounded(20));
+                for (int k = 0; k < stretch; ++k)
+                    text += random.bounded(5) == 0 ? QChar(u' ') : QChar(char16_t(u'a' + random.bounded(26)));
+            } else {
+                text += pool.at(random.bounded(int(pool.size())));
+            }
+        }
+        const Internal::TextStats a = Internal::textStats(text, true);
+        const Internal::TextStats b = Internal::textStats(text, false);
+        const auto fields = [](const Internal::TextStats &s) {
+            return QList<int>{s.digits, s.maxDigitRun, s.maxTokenRun, s.maxUpperAlnumRun,
+                              s.maxNumberDigits, s.maxDottedDots, s.colons, s.upperPair,
+                              s.upperPairDigitPair, s.plusDigit};
+        };
+        QCOMPARE(fields(a), fields(b));
+        const Internal::FoldedText fa = Internal::foldText(text, true);
+        const Internal::FoldedText fb = Internal::foldText(text, false);
+        QCOMPARE(fa.bytes, fb.bytes);
+        QCOMPARE(fa.maxBase64Run, fb.maxBase64Run);
+        QCOMPARE(fa.invisible, fb.invisible);
+        QVERIFY(std::equal(std::begin(fa.pairs), std::end(fa.pairs), std::begin(fb.pairs)));
+    }
 }
 
 void tst_Prefilter::charRunsMatchAPlainWalk()
