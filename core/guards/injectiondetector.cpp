@@ -71,7 +71,7 @@ InjectionDetector::InjectionDetector(InjectionSettings settings)
 QList<InjectionDetector::Rule> InjectionDetector::buildRules()
 {
     const auto rule = [](const char *id, double weight, const char *pattern, bool toolOnly = false) {
-        return Rule{QLatin1String(id), weight, compile(pattern), toolOnly, nullptr};
+        return Rule{QLatin1String(id), weight, compile(pattern), toolOnly, nullptr, {}, 0, 0};
     };
     QList<Rule> rules{
         rule("ignore_instructions", 0.6,

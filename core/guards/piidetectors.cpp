@@ -201,15 +201,15 @@ Detector::RunWindows piiRuns(const QString &name)
         const char16_t *name;
         Detector::RunWindows runs;
     } kTable[] = {
-        {u"phone_international", {RunAlphabet::Numeric, 8, 0, 1, 2}},
-        {u"phone_nanp", {RunAlphabet::Numeric, 10, 0, 1, 2}},
-        {u"phone_trunk", {RunAlphabet::Numeric, 10, 0, 1, 2}},
-        {u"card", {RunAlphabet::Numeric, 13, 0, 1, 1}},
-        {u"ssn", {RunAlphabet::Numeric, 9, 0, 1, 2}},
-        {u"ipv4", {RunAlphabet::Numeric, 4, 7, 1, 2}},
-        {u"iban", {RunAlphabet::UpperAlnum, 2, 15, 1, 1}},
-        {u"nino", {RunAlphabet::UpperAlnum, 6, 9, 1, 1}},
-        {u"dni", {RunAlphabet::UpperAlnum, 7, 9, 1, 1}},
+        {u"phone_international", {RunAlphabet::Numeric, 8, 0, 1, 2, false}},
+        {u"phone_nanp", {RunAlphabet::Numeric, 10, 0, 1, 2, false}},
+        {u"phone_trunk", {RunAlphabet::Numeric, 10, 0, 1, 2, false}},
+        {u"card", {RunAlphabet::Numeric, 13, 0, 1, 1, false}},
+        {u"ssn", {RunAlphabet::Numeric, 9, 0, 1, 2, false}},
+        {u"ipv4", {RunAlphabet::Numeric, 4, 7, 1, 2, false}},
+        {u"iban", {RunAlphabet::UpperAlnum, 2, 15, 1, 1, false}},
+        {u"nino", {RunAlphabet::UpperAlnum, 6, 9, 1, 1, false}},
+        {u"dni", {RunAlphabet::UpperAlnum, 7, 9, 1, 1, false}},
         // (?<![\w:.]) refuses every hex digit, ':' and '.' before it.
         {u"ipv6", {RunAlphabet::Hex, 2, 2, 1, 2, true}},
     };

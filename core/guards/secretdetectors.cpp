@@ -91,7 +91,7 @@ QList<Detector> secretDetectors(double entropyBits, int entropyMinLength)
     // Each key is one run of [A-Za-z0-9+/_-] at least as long as its shortest form; the
     // patterns read one character of context on either side.
     const auto tokenRuns = [](int minLength) {
-        return Detector::RunWindows{RunAlphabet::Token, 0, minLength, 1, 1};
+        return Detector::RunWindows{RunAlphabet::Token, 0, minLength, 1, 1, false};
     };
     for (Detector &d : list) {
         if (d.name == u"anthropic_key") {
