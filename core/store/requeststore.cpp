@@ -59,6 +59,7 @@ Result<int> RequestStore::open(const QString &databasePath)
         return *result;
     }
     QString journalError;
+    m_keepJournal = false;
     m_journal = RowJournal::create(databasePath, &journalError);
     if (m_journal) {
         m_worker->setJournal(m_journal.get());
@@ -134,10 +135,10 @@ void RequestStore::handOff()
         }
         return;
     }
-    // Durable now. Should the store be stopping, the rows stay in the journal for the next
-    // open() to replay.
-    if (m_worker)
-        m_worker->enqueueRows(std::move(batch));
+    // Durable now. Should the store thread refuse them (stopping: only a close() from another
+    // thread could race this), the rows stay in the journal for the next open() to replay.
+    if (!m_worker || !m_worker->enqueueRows(std::move(batch)))
+        m_keepJournal = true;
     for (const StoreWorker::PendingCallback &callback : std::as_const(callbacks)) {
         QObject *context = callback.context.data();
         if (!callback.committed || (callback.hasContext && !context))
@@ -182,7 +183,7 @@ void RequestStore::close()
     if (m_journal) {
         // Every journaled row is in SQLite now, unless a commit failed: then the files stay
         // for the next open() to replay.
-        if (m_worker->journalCommitted())
+        if (m_worker->journalCommitted() && !m_keepJournal)
             m_journal->retireAll();
         m_journal.reset();
     }

@@ -98,6 +98,7 @@ private:
     QList<Internal::StoreWorker::PendingCallback> m_passCallbacks;
     bool m_handOffPosted = false;
     bool m_journalWarned = false;
+    bool m_keepJournal = false; ///< journaled rows the store thread never took: keep the files
 };
 
 } // namespace Switchyard::Store
