@@ -176,6 +176,19 @@ class Ours(Arm):
         except sqlite3.Error:
             return None
 
+    def settled_rows(self, quiet=0.2, timeout=10.0):
+        """The row count once it stops changing: SQLite commits trail the responses (the
+        journal holds them first) by up to one batch, 50 ms."""
+        end = time.monotonic() + timeout
+        n = self.logged_rows()
+        while time.monotonic() < end:
+            time.sleep(quiet)
+            m = self.logged_rows()
+            if m == n and m is not None:
+                return m
+            n = m
+        return n
+
     def wait_rows(self, expected_at_least, timeout=10.0):
         end = time.monotonic() + timeout
         n = self.logged_rows()

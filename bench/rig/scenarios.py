@@ -14,7 +14,9 @@ class LogCheck:
     def __init__(self, arms):
         self.o = arms.get("O")
         self.served = 0
-        self.before = self.o.logged_rows() if self.o else None
+        # Settled: rows of requests served before this check (warm-ups) may still be on their
+        # way from the journal into SQLite, and would count as this measurement's.
+        self.before = self.o.settled_rows() if self.o else None
         self.slack = 0
 
     def add(self, served, in_flight=0):
