@@ -6,14 +6,7 @@
 #include "core/common/tr.h"
 #include "core/server/httpserver.h"
 
-#include <QTcpSocket>
 #include <QTimerEvent>
-
-#ifdef Q_OS_WIN
-#include <winsock2.h>
-#else
-#include <sys/socket.h>
-#endif
 
 #include <algorithm>
 #include <atomic>
@@ -27,8 +20,8 @@ namespace {
 constexpr int kLingerMs = 2000;
 /// Never reserve more than this up front from a declared Content-Length.
 constexpr qint64 kMaxBodyReserve = 4 * 1024 * 1024;
-/// Qt's read buffer cap. While a request is being handled its pipelined successors wait in the
-/// socket, so a client cannot make us buffer without bound: TCP pushes back instead.
+/// Input kept while a request is being handled. Past it reading stops and pipelined successors
+/// wait in the kernel, so a client cannot make us buffer without bound: TCP pushes back instead.
 constexpr qint64 kReadBufferSize = 256 * 1024;
 
 QString humanBytes(qint64 bytes)
@@ -83,25 +76,16 @@ struct ParserCallbacks
     }
 };
 
-HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server)
+HttpConnection::HttpConnection(qintptr descriptor, HttpServer *server)
     : QObject(server)
     , m_server(server)
-    , m_socket(socket)
+    , m_stream(new Net::TcpStream(descriptor, this, this))
     , m_limits(server->limits())
 {
     static std::atomic<quint64> s_nextConnectionId{1};
     m_connectionId = s_nextConnectionId.fetch_add(1, std::memory_order_relaxed);
-    m_socket->setParent(this);
-    m_socket->setReadBufferSize(kReadBufferSize);
     http_parser_init(&m_parser, HTTP_REQUEST);
     m_parser.data = this;
-    connect(m_socket, &QIODevice::readyRead, this, &HttpConnection::onReadyRead);
-    connect(m_socket, &QAbstractSocket::disconnected, this, &HttpConnection::onSocketClosed);
-    connect(m_socket, &QAbstractSocket::errorOccurred, this, [this] {
-        if (m_socket->state() == QAbstractSocket::UnconnectedState) {
-            onSocketClosed();
-        }
-    });
     m_timer.start(m_limits.idleTimeoutMs, this);
 }
 
@@ -111,13 +95,12 @@ HttpConnection::~HttpConnection()
     if (m_writer) {
         m_writer->m_connection = nullptr;
     }
-    m_socket->disconnect(this);
 }
 
 void HttpConnection::abortConnection()
 {
     if (!m_closed) {
-        m_socket->abort();
+        m_stream->abort();
         onSocketClosed();
     }
 }
@@ -131,9 +114,9 @@ int HttpConnection::onMessageBegin()
 {
     m_request = HttpRequest{};
     m_request.headers.reserve(16);
-    m_request.peerAddress = m_socket->peerAddress();
-    m_request.peerPort = m_socket->peerPort();
-    m_request.localPort = m_socket->localPort();
+    m_request.peerAddress = m_stream->peerAddress();
+    m_request.peerPort = m_stream->peerPort();
+    m_request.localPort = m_stream->localPort();
     m_request.connectionId = m_connectionId;
     m_request.receivedAtMs = SystemClock::instance()->monotonicMs();
     m_headerBytes = 0;
@@ -242,39 +225,34 @@ int HttpConnection::onMessageComplete()
     return 0;
 }
 
-void HttpConnection::onReadyRead()
+void HttpConnection::streamData(Net::TcpStream *, QByteArrayView data)
 {
-    if (m_closed) {
-        return;
+    if (m_closed || m_phase == Phase::Closing) {
+        return; // draining after an error or a close: what the client still sends is dropped
     }
-    if (m_phase == Phase::Closing) {
-        m_socket->skip(m_socket->bytesAvailable());
-        return;
+    if (m_inputOffset >= m_input.size()) {
+        m_input.clear();
+        m_inputOffset = 0;
     }
+    m_input.append(data);
     if (m_phase != Phase::Handling) {
-        processInput(); // while handling, input waits in the socket until the response ends
+        processInput(); // while handling, input waits until the response ends
+    } else if (m_input.size() - m_inputOffset > kReadBufferSize) {
+        m_readingPaused = true;
+        m_stream->setReading(false);
     }
 }
 
-bool HttpConnection::pullInput()
+void HttpConnection::streamClosed(Net::TcpStream *)
 {
-    if (m_socket->bytesAvailable() <= 0) {
-        return false;
-    }
-    if (m_inputOffset >= m_input.size()) {
-        m_input = m_socket->readAll();
-        m_inputOffset = 0;
-    } else {
-        m_input.append(m_socket->readAll());
-    }
-    return true;
+    onSocketClosed();
 }
 
 void HttpConnection::processInput()
 {
     m_processQueued = false;
     while (!m_closed && (m_phase == Phase::Idle || m_phase == Phase::Receiving)
-           && (m_inputOffset < m_input.size() || pullInput())) {
+           && m_inputOffset < m_input.size()) {
         const char *data = m_input.constData() + m_inputOffset;
         const size_t length = size_t(m_input.size() - m_inputOffset);
         const size_t parsed = http_parser_execute(&m_parser, &ParserCallbacks::settings(), data,
@@ -305,7 +283,6 @@ void HttpConnection::processInput()
         if (parsed < length) {
             break; // an upgrade stops the parser; the connection closes after the response
         }
-        // Everything consumed; loop to take what else the socket holds, if anything.
     }
     if (m_inputOffset >= m_input.size()) {
         m_input.clear();
@@ -343,20 +320,21 @@ void HttpConnection::endResponse()
         return;
     }
     m_timer.start(m_limits.idleTimeoutMs, this);
-    // Pipelined input waits in m_input or the socket; parse it from the event loop rather than inside the
+    if (m_readingPaused) {
+        m_readingPaused = false;
+        m_stream->setReading(true);
+    }
+    // Pipelined input waits in m_input; parse it from the event loop rather than inside the
     // handler's call to send(), so the handler is never re-entered from its own writer call.
-    if (!m_dispatching && !m_processQueued
-        && (m_inputOffset < m_input.size() || m_socket->bytesAvailable() > 0)) {
+    if (!m_dispatching && !m_processQueued && m_inputOffset < m_input.size()) {
         m_processQueued = true;
         QMetaObject::invokeMethod(this, &HttpConnection::processInput, Qt::QueuedConnection);
     }
 }
 
-void HttpConnection::write(const QByteArray &data)
+void HttpConnection::write(QByteArrayView data)
 {
-    m_socket->write(data);
-    // Write now instead of on the next write notification: one syscall, no extra loop turn.
-    m_socket->flush();
+    m_stream->write(data);
 }
 
 void HttpConnection::sendError(int status, const QString &type, const QString &message)
@@ -379,18 +357,16 @@ void HttpConnection::closeGracefully()
     }
     m_phase = Phase::Closing;
     m_timer.start(kLingerMs, this);
-    if (m_socket->bytesToWrite() > 0) {
-        m_socket->disconnectFromHost(); // Qt closes once the rest is written
-        return;
+    // Half-close once the rest is written, and drain until the client closes too: closing with
+    // unread input would reset the connection, and the client could lose the response it has
+    // not read yet.
+    m_input.clear();
+    m_inputOffset = 0;
+    if (m_readingPaused) {
+        m_readingPaused = false;
+        m_stream->setReading(true);
     }
-    // Half-close and drain: closing with unread input would reset the connection and the
-    // client could lose the response it has not read yet.
-#ifdef Q_OS_WIN
-    ::shutdown(SOCKET(m_socket->socketDescriptor()), SD_SEND);
-#else
-    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
-#endif
-    m_socket->skip(m_socket->bytesAvailable());
+    m_stream->shutdownWrite();
 }
 
 void HttpConnection::timerEvent(QTimerEvent *event)

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #pragma once
 
+#include "core/net/tcpstream.h"
 #include "core/server/irequesthandler.h"
 #include "core/server/serverlimits.h"
 
@@ -14,8 +15,6 @@
 
 #include <functional>
 #include <memory>
-
-class QTcpSocket;
 
 namespace Switchyard::Server {
 class HttpServer;
@@ -54,15 +53,15 @@ private:
 /// One accepted socket: parses requests with http_parser, hands each complete one to the
 /// handler, and writes its response. Pipelined requests are parsed one at a time (the parser
 /// is paused after each message) so responses go out in order. Lives on the server's thread;
-/// deletes itself (deleteLater) when the socket closes.
-class HttpConnection final : public QObject
+/// the server deletes it (deleteLater) when the socket closes.
+class HttpConnection final : public QObject, private Net::TcpStreamHandler
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpConnection)
 
 public:
-    /// Takes ownership of `socket`.
-    HttpConnection(QTcpSocket *socket, HttpServer *server);
+    /// Takes ownership of the accepted socket `descriptor`.
+    HttpConnection(qintptr descriptor, HttpServer *server);
     ~HttpConnection() override;
 
     /// Closes the socket at once; an unfinished response's disconnect handler is called.
@@ -98,19 +97,21 @@ private:
     void abortResponse();
     qint64 pendingBytes() const;
 
-    void onReadyRead();
-    bool pullInput();
+    // Net::TcpStreamHandler
+    void streamData(Net::TcpStream *stream, QByteArrayView data) override;
+    void streamClosed(Net::TcpStream *stream) override;
+
     void processInput();
     void dispatchRequest();
     void endResponse();
     void appendHead(QByteArray &out, int status, const HttpHeaders &headers) const;
-    void write(const QByteArray &data);
+    void write(QByteArrayView data);
     void sendError(int status, const QString &type, const QString &message);
     void closeGracefully();
     void onSocketClosed();
 
     HttpServer *m_server;
-    QTcpSocket *m_socket;
+    Net::TcpStream *m_stream;
     ServerLimits m_limits;
     http_parser m_parser;
     QByteArray m_input;
@@ -131,6 +132,7 @@ private:
     bool m_dispatching = false;
     bool m_processQueued = false;
     bool m_closed = false;
+    bool m_readingPaused = false; ///< pipelined input beyond kReadBufferSize waits in the kernel
 };
 
 } // namespace Switchyard::Server::Internal

@@ -6,7 +6,6 @@
 #include "core/server/httpserver.h"
 
 #include <QDebug>
-#include <QTcpSocket>
 
 #include <cstring>
 
@@ -14,8 +13,8 @@ namespace Switchyard::Server::Internal {
 
 namespace {
 
-/// Bodies below this are copied behind the head so a simple response is one socket write;
-/// larger ones are queued by reference (QIODevice adopts big QByteArrays without copying).
+/// Bodies below this are copied behind the head (one buffer); larger ones go out beside it in
+/// the same sendmsg(), uncopied.
 constexpr qsizetype kInlineBodyLimit = 16 * 1024;
 
 bool isFramingHeader(const QByteArray &name)
@@ -175,11 +174,7 @@ void HttpConnection::sendResponse(int status, const HttpHeaders &headers, const 
         out += body;
         write(out);
     } else {
-        m_socket->write(out);
-        if (withBody) {
-            m_socket->write(body);
-        }
-        m_socket->flush();
+        m_stream->write(out, withBody ? QByteArrayView(body) : QByteArrayView());
     }
     endResponse();
 }
@@ -223,10 +218,8 @@ void HttpConnection::writeChunk(const QByteArray &data)
         out += "\r\n";
         write(out);
     } else {
-        m_socket->write(size + "\r\n");
-        m_socket->write(data);
-        m_socket->write("\r\n", 2);
-        m_socket->flush();
+        m_stream->write(QByteArray(size + "\r\n"), data);
+        m_stream->write("\r\n");
     }
 }
 
@@ -256,7 +249,7 @@ void HttpConnection::abortResponse()
 
 qint64 HttpConnection::pendingBytes() const
 {
-    return m_socket->bytesToWrite();
+    return m_stream->bytesToWrite();
 }
 
 } // namespace Switchyard::Server::Internal

@@ -8,7 +8,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTcpSocket>
 
 #include <utility>
 
@@ -45,6 +44,26 @@ QJsonValue errorCode(int status)
 }
 
 } // namespace
+
+namespace Internal {
+
+/// Hands each accepted descriptor to the server as it is: no QTcpSocket is made for it.
+class Listener final : public QTcpServer
+{
+public:
+    explicit Listener(HttpServer *server)
+        : m_server(server)
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override { m_server->onAccepted(descriptor); }
+
+private:
+    HttpServer *m_server;
+};
+
+} // namespace Internal
 
 QByteArray defaultErrorBody(int status, const QString &type, const QString &message)
 {
@@ -98,10 +117,10 @@ QByteArray reasonPhrase(int status)
 HttpServer::HttpServer(IRequestHandler *handler, QObject *parent)
     : QObject(parent)
     , m_handler(handler)
+    , m_tcpServer(std::make_unique<Internal::Listener>(this))
 {
     Q_ASSERT(m_handler);
-    m_tcpServer.setListenBacklogSize(kListenBacklog);
-    connect(&m_tcpServer, &QTcpServer::newConnection, this, &HttpServer::onNewConnection);
+    m_tcpServer->setListenBacklogSize(kListenBacklog);
 }
 
 HttpServer::~HttpServer()
@@ -122,14 +141,14 @@ void HttpServer::setErrorFormatter(ErrorFormatter formatter)
 
 Result<quint16> HttpServer::listen(const QHostAddress &address, quint16 port)
 {
-    if (m_tcpServer.isListening()) {
-        m_tcpServer.close();
+    if (m_tcpServer->isListening()) {
+        m_tcpServer->close();
     }
-    if (m_tcpServer.listen(address, port)) {
-        return m_tcpServer.serverPort();
+    if (m_tcpServer->listen(address, port)) {
+        return m_tcpServer->serverPort();
     }
     QString reason;
-    switch (m_tcpServer.serverError()) {
+    switch (m_tcpServer->serverError()) {
     case QAbstractSocket::AddressInUseError:
         reason = Tr::tr("address in use");
         break;
@@ -140,7 +159,7 @@ Result<quint16> HttpServer::listen(const QHostAddress &address, quint16 port)
         reason = Tr::tr("address not available on this machine");
         break;
     default:
-        reason = m_tcpServer.errorString();
+        reason = m_tcpServer->errorString();
         break;
     }
     return Error{QStringLiteral("listen_failed"),
@@ -149,7 +168,12 @@ Result<quint16> HttpServer::listen(const QHostAddress &address, quint16 port)
 
 void HttpServer::stopListening()
 {
-    m_tcpServer.close();
+    m_tcpServer->close();
+}
+
+bool HttpServer::isListening() const
+{
+    return m_tcpServer->isListening();
 }
 
 void HttpServer::closeAllConnections()
@@ -162,22 +186,14 @@ void HttpServer::closeAllConnections()
     }
 }
 
-void HttpServer::onNewConnection()
+void HttpServer::onAccepted(qintptr descriptor)
 {
-    while (QTcpSocket *socket = m_tcpServer.nextPendingConnection()) {
-        if (m_connections.size() >= m_limits.maxConnections) {
-            rejectOverloaded(socket);
-            continue;
-        }
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        m_connections.insert(new Internal::HttpConnection(socket, this));
+    if (m_connections.size() < m_limits.maxConnections) {
+        m_connections.insert(new Internal::HttpConnection(descriptor, this));
+        return;
     }
-}
-
-void HttpServer::rejectOverloaded(QTcpSocket *socket)
-{
     // Not counted in m_connections: it only answers 503, drains and closes.
-    auto *connection = new Internal::HttpConnection(socket, this);
+    auto *connection = new Internal::HttpConnection(descriptor, this);
     connection->reject(503, QStringLiteral("server_overloaded"),
                        Tr::tr("too many connections: the limit is %1 (server.max_connections); "
                               "try again later")

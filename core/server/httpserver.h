@@ -13,6 +13,7 @@
 #include <QTcpServer>
 
 #include <functional>
+#include <memory>
 
 namespace Switchyard::Server {
 
@@ -20,6 +21,7 @@ class IRequestHandler;
 
 namespace Internal {
 class HttpConnection;
+class Listener;
 }
 
 /// The gateway's inbound HTTP/1.1 server (QTcpServer + http_parser).
@@ -57,7 +59,7 @@ public:
     Result<quint16> listen(const QHostAddress &address, quint16 port);
     /// Stops accepting; open connections stay open.
     void stopListening();
-    bool isListening() const { return m_tcpServer.isListening(); }
+    bool isListening() const;
     /// Aborts every connection; handlers of unfinished responses get their disconnect call.
     void closeAllConnections();
 
@@ -71,9 +73,9 @@ Q_SIGNALS:
 
 private:
     friend class Internal::HttpConnection;
+    friend class Internal::Listener;
 
-    void onNewConnection();
-    void rejectOverloaded(QTcpSocket *socket);
+    void onAccepted(qintptr descriptor);
     QByteArray formatError(const QByteArray &path, int status, const QString &type,
                            const QString &message) const;
     void requestStarted() { ++m_activeRequests; }
@@ -83,7 +85,7 @@ private:
     IRequestHandler *m_handler;
     ServerLimits m_limits;
     ErrorFormatter m_errorFormatter;
-    QTcpServer m_tcpServer;
+    std::unique_ptr<Internal::Listener> m_tcpServer;
     QSet<Internal::HttpConnection *> m_connections;
     int m_activeRequests = 0;
 };

@@ -4,8 +4,8 @@
 
 #include "core/common/tr.h"
 
+#include <QHostInfo>
 #include <QSslSocket>
-#include <QTcpSocket>
 #include <QTimerEvent>
 
 namespace Switchyard::Providers::Internal {
@@ -56,6 +56,19 @@ UpstreamExchange::ErrorKind errorKind(QAbstractSocket::SocketError error)
     }
 }
 
+UpstreamExchange::ErrorKind errorKind(Net::TcpStream::Error error)
+{
+    using Kind = UpstreamExchange::ErrorKind;
+    switch (error) {
+    case Net::TcpStream::Error::ConnectionRefused:
+        return Kind::ConnectionRefused;
+    case Net::TcpStream::Error::TimedOut:
+        return Kind::ConnectTimeout;
+    default:
+        return Kind::ConnectionClosed;
+    }
+}
+
 } // namespace
 
 UpstreamConnection::UpstreamConnection(UpstreamClient *client, const QString &poolKey,
@@ -65,20 +78,99 @@ UpstreamConnection::UpstreamConnection(UpstreamClient *client, const QString &po
     , m_poolKey(poolKey)
 {
     const bool tls = url.scheme() == QLatin1String("https");
-    const quint16 port = quint16(url.port(tls ? 443 : 80));
+    m_port = quint16(url.port(tls ? 443 : 80));
     if (tls) {
-        auto *ssl = new QSslSocket(this);
-        m_socket = ssl;
-        connect(ssl, &QSslSocket::encrypted, this, &UpstreamConnection::onConnected);
-        ssl->connectToHostEncrypted(url.host(), port);
-    } else {
-        m_socket = new QTcpSocket(this);
-        connect(m_socket, &QTcpSocket::connected, this, &UpstreamConnection::onConnected);
-        m_socket->connectToHost(url.host(), port);
+        m_tls = new QSslSocket(this);
+        connect(m_tls, &QSslSocket::encrypted, this, &UpstreamConnection::onConnected);
+        connect(m_tls, &QSslSocket::readyRead, this, &UpstreamConnection::onTlsReadyRead);
+        connect(m_tls, &QSslSocket::disconnected, this, &UpstreamConnection::onEof);
+        connect(m_tls, &QSslSocket::errorOccurred, this, &UpstreamConnection::onSocketError);
+        m_tls->connectToHostEncrypted(url.host(), m_port);
+        return;
     }
-    connect(m_socket, &QTcpSocket::readyRead, this, &UpstreamConnection::onReadyRead);
-    connect(m_socket, &QTcpSocket::disconnected, this, &UpstreamConnection::onEof);
-    connect(m_socket, &QTcpSocket::errorOccurred, this, &UpstreamConnection::onSocketError);
+    const QString host = url.host();
+    if (QHostAddress address; address.setAddress(host)) {
+        m_addresses = {address};
+        connectNextAddress();
+        return;
+    }
+    // QHostInfo answers from its cache or its lookup thread, never from inside this call.
+    QHostInfo::lookupHost(host, this, &UpstreamConnection::onResolved);
+}
+
+void UpstreamConnection::onResolved(const QHostInfo &info)
+{
+    if (m_closed)
+        return;
+    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+        failConnect(UpstreamExchange::ErrorKind::HostNotFound,
+                    Tr::tr("Cannot resolve upstream host %1: %2").arg(info.hostName(), info.errorString()));
+        return;
+    }
+    m_addresses = info.addresses();
+    connectNextAddress();
+}
+
+void UpstreamConnection::connectNextAddress()
+{
+    if (m_stream) {
+        m_stream->setParent(nullptr);
+        m_stream->deleteLater(); // it may be reporting its failure right now
+    }
+    m_stream = Net::TcpStream::connectTo(m_addresses.takeFirst(), m_port, this, this);
+}
+
+void UpstreamConnection::streamConnected(Net::TcpStream *)
+{
+    m_addresses.clear();
+    onConnected();
+}
+
+void UpstreamConnection::streamData(Net::TcpStream *, QByteArrayView data)
+{
+    onData(data);
+}
+
+void UpstreamConnection::streamClosed(Net::TcpStream *stream)
+{
+    if (!m_ready && !m_addresses.isEmpty()) {
+        connectNextAddress(); // the host's next address (e.g. ::1 refused, 127.0.0.1 next)
+        return;
+    }
+    if (m_ready && stream->error() == Net::TcpStream::Error::RemoteClosed) {
+        onEof();
+        return;
+    }
+    if (m_closed)
+        return;
+    failConnect(errorKind(stream->error()), stream->errorString());
+}
+
+void UpstreamConnection::failConnect(UpstreamExchange::ErrorKind kind, const QString &message)
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    failExchange(kind, message);
+}
+
+void UpstreamConnection::send(const QByteArray &bytes)
+{
+    if (m_stream) {
+        m_stream->write(bytes);
+    } else if (m_tls) {
+        // Send now: QAbstractSocket otherwise waits for the next event-loop pass.
+        m_tls->write(bytes);
+        m_tls->flush();
+    }
+}
+
+void UpstreamConnection::abortSocket()
+{
+    if (m_stream)
+        m_stream->abort();
+    if (m_tls)
+        m_tls->abort();
 }
 
 UpstreamConnection::~UpstreamConnection()
@@ -88,9 +180,11 @@ UpstreamConnection::~UpstreamConnection()
 
 bool UpstreamConnection::isReusable() const
 {
-    return m_ready && !m_closed && !m_exchange
-           && m_socket->state() == QAbstractSocket::ConnectedState
-           && m_socket->bytesAvailable() == 0;
+    if (!m_ready || m_closed || m_exchange)
+        return false;
+    if (m_stream)
+        return m_stream->state() == Net::TcpStream::State::Connected;
+    return m_tls && m_tls->state() == QAbstractSocket::ConnectedState && m_tls->bytesAvailable() == 0;
 }
 
 void UpstreamConnection::startRequest(UpstreamExchange *exchange, const QByteArray &request,
@@ -109,10 +203,7 @@ void UpstreamConnection::startRequest(UpstreamExchange *exchange, const QByteArr
     http_parser_init(&m_parser, HTTP_RESPONSE);
     m_parser.data = this;
     if (m_ready) {
-        // Send now: QAbstractSocket otherwise waits for the next event-loop pass (a poll round
-        // trip on every request).
-        m_socket->write(request);
-        m_socket->flush();
+        send(request);
     } else {
         m_pendingWrite = request;
     }
@@ -122,7 +213,7 @@ void UpstreamConnection::detach()
 {
     takeExchange();
     m_closed = true;
-    m_socket->abort();
+    abortSocket();
     m_client->discard(this);
 }
 
@@ -138,7 +229,7 @@ void UpstreamConnection::timerEvent(QTimerEvent *event)
     if (event->timerId() == m_idleTimer.timerId()) {
         m_idleTimer.stop();
         m_closed = true;
-        m_socket->abort();
+        abortSocket();
         m_client->discard(this);
     }
 }
@@ -146,27 +237,31 @@ void UpstreamConnection::timerEvent(QTimerEvent *event)
 void UpstreamConnection::onConnected()
 {
     m_ready = true;
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    if (m_tls) {
+        m_tls->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        m_tls->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    }
     if (m_exchange) {
         m_exchange->handleConnected();
     }
     if (!m_pendingWrite.isEmpty()) {
-        m_socket->write(std::exchange(m_pendingWrite, {}));
-        m_socket->flush();
+        send(std::exchange(m_pendingWrite, {}));
     }
 }
 
-void UpstreamConnection::onReadyRead()
+void UpstreamConnection::onTlsReadyRead()
 {
-    const QByteArray data = m_socket->readAll();
-    if (data.isEmpty()) {
-        return;
-    }
+    const QByteArray data = m_tls->readAll();
+    if (!data.isEmpty())
+        onData(data);
+}
+
+void UpstreamConnection::onData(QByteArrayView data)
+{
     if (!m_exchange) {
         // Bytes on an idle connection: the server is confused or closing; never reuse it.
         m_closed = true;
-        m_socket->abort();
+        abortSocket();
         m_client->discard(this);
         return;
     }
@@ -229,7 +324,7 @@ void UpstreamConnection::onSocketError(QAbstractSocket::SocketError error)
         return;
     }
     m_closed = true;
-    failExchange(errorKind(error), m_socket->errorString());
+    failExchange(errorKind(error), m_tls->errorString());
 }
 
 void UpstreamConnection::onEof()
@@ -238,8 +333,8 @@ void UpstreamConnection::onEof()
         return;
     }
     m_closed = true;
-    if (m_exchange && m_socket->bytesAvailable() > 0) {
-        onReadyRead();
+    if (m_exchange && m_tls && m_tls->bytesAvailable() > 0) {
+        onTlsReadyRead();
     }
     if (!m_exchange) {
         m_client->discard(this);
@@ -261,7 +356,7 @@ void UpstreamConnection::failExchange(UpstreamExchange::ErrorKind kind, const QS
 {
     m_closed = true;
     UpstreamExchange *exchange = takeExchange();
-    m_socket->abort();
+    abortSocket();
     m_client->discard(this);
     if (exchange) {
         exchange->handleError(kind, message, !m_gotBytes);

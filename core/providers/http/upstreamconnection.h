@@ -3,24 +3,30 @@
 #pragma once
 
 #include "core/common/httptypes.h"
+#include "core/net/tcpstream.h"
 #include "core/providers/http/upstreamexchange.h"
 
 #include <QAbstractSocket>
 #include <QBasicTimer>
 #include <QByteArray>
+#include <QHostAddress>
+#include <QList>
 #include <QObject>
 #include <QString>
 
 #include <http_parser.h>
 
-class QTcpSocket;
+class QHostInfo;
+class QSslSocket;
 
 namespace Switchyard::Providers::Internal {
 
-/// One keep-alive socket to an upstream, serving one UpstreamExchange at a time.
+/// One keep-alive socket to an upstream, serving one UpstreamExchange at a time: a
+/// Net::TcpStream for http (the host resolved with QHostInfo unless it is an address, each
+/// address tried in turn), a QSslSocket for https.
 /// Owned by UpstreamClient and only ever deleted with deleteLater(), so it survives
 /// whatever the exchange's receivers do while it delivers a response.
-class UpstreamConnection final : public QObject
+class UpstreamConnection final : public QObject, private Net::TcpStreamHandler
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UpstreamConnection)
@@ -49,18 +55,32 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
+    // Net::TcpStreamHandler (plain http)
+    void streamConnected(Net::TcpStream *stream) override;
+    void streamData(Net::TcpStream *stream, QByteArrayView data) override;
+    void streamClosed(Net::TcpStream *stream) override;
+
+    void onResolved(const QHostInfo &info);
+    void connectNextAddress();
+    void send(const QByteArray &bytes);
+    void abortSocket();
     void onConnected();
-    void onReadyRead();
+    void onData(QByteArrayView data);
+    void onTlsReadyRead();
     void onSocketError(QAbstractSocket::SocketError error);
     void onEof();
     void parse(const char *data, qsizetype size);
+    void failConnect(UpstreamExchange::ErrorKind kind, const QString &message);
     void deliver();
     void failExchange(UpstreamExchange::ErrorKind kind, const QString &message);
     UpstreamExchange *takeExchange();
 
     UpstreamClient *m_client;
     QString m_poolKey;
-    QTcpSocket *m_socket = nullptr;
+    Net::TcpStream *m_stream = nullptr; ///< http
+    QSslSocket *m_tls = nullptr;          ///< https
+    QList<QHostAddress> m_addresses;      ///< http: the ones still to try
+    quint16 m_port = 0;
     bool m_ready = false;  ///< connected (and encrypted for https)
     bool m_closed = false; ///< EOF or error seen; never reused
     QBasicTimer m_idleTimer;
