@@ -21,8 +21,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QTimerEvent>
 
 #include <cstring>
+#include <utility>
 
 namespace Switchyard::Pipeline {
 
@@ -99,6 +101,17 @@ StageResult GatewayHandler::runStages(const StageList &stages, Exchange &exchang
 GatewayHandler::~GatewayHandler()
 {
     qDeleteAll(m_dispatchers);
+    qDeleteAll(m_finished);
+}
+
+void GatewayHandler::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_reapTimer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    m_reapTimer.stop();
+    qDeleteAll(std::exchange(m_finished, {}));
 }
 
 void GatewayHandler::setConfig(Config::ConfigSnapshot config)
@@ -200,7 +213,9 @@ void GatewayHandler::dispatch(std::unique_ptr<Exchange> exchange, const StageRes
     m_dispatchers.insert(dispatcher);
     connect(dispatcher, &Dispatcher::done, this, [this, dispatcher] {
         m_dispatchers.remove(dispatcher);
-        dispatcher->deleteLater();
+        m_finished.append(dispatcher); // it is still on the stack: delete it after this pass
+        if (!m_reapTimer.isActive())
+            m_reapTimer.start(0, Qt::PreciseTimer, this);
         if (m_dispatchers.isEmpty())
             Q_EMIT drained();
     });

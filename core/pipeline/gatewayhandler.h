@@ -7,6 +7,8 @@
 #include "core/pipeline/stage.h"
 #include "core/server/irequesthandler.h"
 
+#include <QBasicTimer>
+#include <QList>
 #include <QObject>
 #include <QSet>
 
@@ -40,6 +42,9 @@ Q_SIGNALS:
     /// The last in-flight request completed.
     void drained();
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     void handleChat(Server::HttpRequest &&request, std::shared_ptr<Server::ResponseWriter> writer,
                     Translate::WireFormat surface);
@@ -60,6 +65,10 @@ private:
     StageList m_embeddingsStages; ///< the same around the embeddings parser
 
     QSet<Dispatcher *> m_dispatchers;
+    /// Finished dispatchers, deleted by a zero-interval timer at the end of the event-loop
+    /// pass: what deleteLater() does, without the eventfd write and read of a posted event.
+    QList<Dispatcher *> m_finished;
+    QBasicTimer m_reapTimer;
     qint64 m_startedNs = 0;
 };
 

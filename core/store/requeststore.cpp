@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QSemaphore>
 #include <QThread>
+#include <QTimerEvent>
 
 #include <optional>
 #include <utility>
@@ -85,14 +86,13 @@ void RequestStore::append(LogRecord record, QObject *context, CommitCallback com
     StoreWorker::PendingCallback callback{context, context != nullptr, std::move(committed)};
     if (m_worker && m_thread && QThread::currentThread() == thread()) {
         // Requests that finish in the same event-loop pass share one journal write (and one
-        // commit); the queued call runs after this pass, never later.
+        // commit); the timer fires at the end of this pass (or the next, when the append ran
+        // in a timer's callback), never later.
         RowFrames::append(m_passFrames, record);
         ++m_passRows;
         m_passCallbacks.append(std::move(callback));
-        if (!m_handOffPosted) {
-            m_handOffPosted = true;
-            QMetaObject::invokeMethod(this, &RequestStore::handOff, Qt::QueuedConnection);
-        }
+        if (!m_handOffTimer.isActive())
+            m_handOffTimer.start(0, Qt::PreciseTimer, this);
         return;
     }
     StoreWorker::RowBatch batch;
@@ -104,11 +104,20 @@ void RequestStore::append(LogRecord record, QObject *context, CommitCallback com
     failAppend(callback.context.data(), callback.committed);
 }
 
+void RequestStore::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_handOffTimer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    handOff();
+}
+
 void RequestStore::handOff()
 {
     if (QThread::currentThread() != thread())
         return; // only this thread buffers appends
-    m_handOffPosted = false;
+    m_handOffTimer.stop();
     if (m_passRows == 0)
         return;
     StoreWorker::RowBatch batch;
