@@ -3,6 +3,7 @@
 #include "core/net/tcpstream.h"
 
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -47,6 +48,31 @@ public:
 
 protected:
     void incomingConnection(qintptr descriptor) override { descriptors.append(descriptor); }
+};
+
+/// A QTcpSocket client and, on the accepting side, a TcpStream adopting the descriptor.
+struct AdoptedPair
+{
+    DescriptorServer server;
+    QTcpSocket client;
+    Recorder recorder;
+    std::unique_ptr<TcpStream> stream;
+
+    bool open()
+    {
+        if (!server.listen(QHostAddress::LocalHost))
+            return false;
+        client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+        if (!client.waitForConnected(kWaitMs))
+            return false;
+        QDeadlineTimer deadline(kWaitMs);
+        while (server.descriptors.isEmpty() && !deadline.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        if (server.descriptors.isEmpty())
+            return false;
+        stream = std::make_unique<TcpStream>(server.descriptors.first(), &recorder);
+        return true;
+    }
 };
 
 QByteArray pattern(qsizetype size)
@@ -119,14 +145,11 @@ void TcpStreamTest::refusedConnectIsReportedFromTheEventLoop()
 
 void TcpStreamTest::keepsWhatTheKernelRefusesAndDrainsItInOrder()
 {
-    DescriptorServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost));
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QVERIFY(client.waitForConnected(kWaitMs));
-    QTRY_COMPARE_WITH_TIMEOUT(server.descriptors.size(), 1, kWaitMs);
-    Recorder recorder;
-    TcpStream stream(server.descriptors.first(), &recorder);
+    AdoptedPair pair;
+    QVERIFY(pair.open());
+    Recorder &recorder = pair.recorder;
+    QTcpSocket &client = pair.client;
+    TcpStream &stream = *pair.stream;
 
     // Far more than loopback's socket buffers hold while the client does not read.
     const QByteArray head = "HEAD|";
@@ -147,14 +170,11 @@ void TcpStreamTest::keepsWhatTheKernelRefusesAndDrainsItInOrder()
 
 void TcpStreamTest::shutdownWriteSendsTheRestThenFin()
 {
-    DescriptorServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost));
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QVERIFY(client.waitForConnected(kWaitMs));
-    QTRY_COMPARE_WITH_TIMEOUT(server.descriptors.size(), 1, kWaitMs);
-    Recorder recorder;
-    TcpStream stream(server.descriptors.first(), &recorder);
+    AdoptedPair pair;
+    QVERIFY(pair.open());
+    Recorder &recorder = pair.recorder;
+    QTcpSocket &client = pair.client;
+    TcpStream &stream = *pair.stream;
 
     const QByteArray body = pattern(8 * 1024 * 1024);
     stream.write(body);
@@ -176,16 +196,13 @@ void TcpStreamTest::shutdownWriteSendsTheRestThenFin()
 
 void TcpStreamTest::adoptedSocketReportsPeerCloseAndPausesReading()
 {
-    DescriptorServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost));
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QVERIFY(client.waitForConnected(kWaitMs));
-    QTRY_COMPARE_WITH_TIMEOUT(server.descriptors.size(), 1, kWaitMs);
-    Recorder recorder;
-    TcpStream stream(server.descriptors.first(), &recorder);
+    AdoptedPair pair;
+    QVERIFY(pair.open());
+    Recorder &recorder = pair.recorder;
+    QTcpSocket &client = pair.client;
+    TcpStream &stream = *pair.stream;
     QCOMPARE(stream.peerPort(), client.localPort());
-    QCOMPARE(stream.localPort(), server.serverPort());
+    QCOMPARE(stream.localPort(), pair.server.serverPort());
 
     stream.setReading(false);
     client.write("while paused");
@@ -213,14 +230,11 @@ void TcpStreamTest::failedWriteIsReportedLaterAndAbortCancelsIt_data()
 void TcpStreamTest::failedWriteIsReportedLaterAndAbortCancelsIt()
 {
     QFETCH(bool, abortAfterFailure);
-    DescriptorServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost));
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QVERIFY(client.waitForConnected(kWaitMs));
-    QTRY_COMPARE_WITH_TIMEOUT(server.descriptors.size(), 1, kWaitMs);
-    Recorder recorder;
-    TcpStream stream(server.descriptors.first(), &recorder);
+    AdoptedPair pair;
+    QVERIFY(pair.open());
+    Recorder &recorder = pair.recorder;
+    QTcpSocket &client = pair.client;
+    TcpStream &stream = *pair.stream;
     stream.setReading(false); // the reset must be found by a write, not by a read
 
     // Linger 0: closing resets the connection instead of a FIN.
