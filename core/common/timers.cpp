@@ -81,6 +81,22 @@ private:
 
 } // namespace
 
+EndOfPassCall::EndOfPassCall(std::function<void()> callback, QObject *parent)
+    : QObject(parent)
+    , m_callback(std::move(callback))
+{
+}
+
+void EndOfPassCall::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_timer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    m_timer.stop();
+    m_callback();
+}
+
 TimerHandle SystemTimerSource::schedule(qint64 ms, std::function<void()> callback)
 {
     return std::make_unique<QtScheduledCall>(new TimerObject(ms, std::move(callback)));

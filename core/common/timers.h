@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #pragma once
 
+#include <QBasicTimer>
+#include <QObject>
 #include <QtGlobal>
 
 #include <functional>
@@ -38,6 +40,32 @@ public:
     TimerHandle schedule(qint64 ms, std::function<void()> callback) override;
     /// Process-wide instance; usable from any thread (each timer lives on its caller's).
     static SystemTimerSource *instance();
+};
+
+/// Runs a callback once at the end of the current event-loop pass (after the pass's socket
+/// notifiers; the next pass when requested from a timer's callback), however often it is
+/// requested before then. A zero-interval QBasicTimer costs no system call, where a queued call
+/// or deleteLater() costs an eventfd write and read: the request path batches with this. Use
+/// it on its parent's thread only.
+class EndOfPassCall final : public QObject
+{
+public:
+    EndOfPassCall(std::function<void()> callback, QObject *parent);
+
+    void request()
+    {
+        if (!m_timer.isActive())
+            m_timer.start(0, Qt::PreciseTimer, this);
+    }
+    /// Drops a pending request (the owner did the work early).
+    void cancel() { m_timer.stop(); }
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    std::function<void()> m_callback;
+    QBasicTimer m_timer;
 };
 
 } // namespace Switchyard

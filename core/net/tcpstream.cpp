@@ -220,6 +220,8 @@ void TcpStream::write(QByteArrayView head, QByteArrayView body)
 
 void TcpStream::setReading(bool enabled)
 {
+    if (m_reading == enabled)
+        return;
     m_reading = enabled;
     if (m_state == State::Connected && m_readNotifier)
         m_readNotifier->setEnabled(enabled);
@@ -259,13 +261,18 @@ void TcpStream::closeDescriptor()
     m_outputOffset = 0;
 }
 
+void TcpStream::closeWithError(Error error, int systemError)
+{
+    m_error = error;
+    m_systemError = systemError;
+    closeDescriptor();
+}
+
 void TcpStream::fail(Error error, int systemError)
 {
     if (m_state == State::Closed)
         return;
-    m_error = error;
-    m_systemError = systemError;
-    closeDescriptor();
+    closeWithError(error, systemError);
     if (m_handler)
         m_handler->streamClosed(this);
 }
@@ -274,9 +281,7 @@ void TcpStream::failLater(int systemError)
 {
     if (m_state == State::Closed)
         return;
-    m_error = errorFor(systemError);
-    m_systemError = systemError;
-    closeDescriptor();
+    closeWithError(errorFor(systemError), systemError);
     m_closeReportPending = true;
     QMetaObject::invokeMethod(
         this,
@@ -318,14 +323,18 @@ void TcpStream::onWritable()
     }
     if (!flushOutput())
         return;
+    outputDrained();
+    if (m_handler)
+        m_handler->streamDrained(this);
+}
+
+void TcpStream::outputDrained()
+{
     m_writeNotifier->setEnabled(false);
-    if (m_shutdownPending) {
-        m_shutdownPending = false;
+    if (std::exchange(m_shutdownPending, false)) {
         m_writeShut = true;
         ::shutdown(m_fd, SHUT_WR);
     }
-    if (m_handler)
-        m_handler->streamDrained(this);
 }
 
 bool TcpStream::flushOutput()
@@ -366,14 +375,8 @@ void TcpStream::finishConnect()
     m_readNotifier->setEnabled(m_reading);
     const bool pending = bytesToWrite() > 0;
     m_writeNotifier->setEnabled(pending);
-    if (pending && flushOutput()) {
-        m_writeNotifier->setEnabled(false);
-        if (m_shutdownPending) {
-            m_shutdownPending = false;
-            m_writeShut = true;
-            ::shutdown(m_fd, SHUT_WR);
-        }
-    }
+    if (pending && flushOutput())
+        outputDrained();
     if (m_state == State::Connected && m_handler)
         m_handler->streamConnected(this);
 }

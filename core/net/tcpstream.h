@@ -82,7 +82,10 @@ private:
     void onReadable();
     void onWritable();
     bool flushOutput();
+    /// Everything kept went out: stop watching writability, half-close if shutdownWrite() waits.
+    void outputDrained();
     void finishConnect();
+    void closeWithError(Error error, int systemError);
     void fail(Error error, int systemError);
     /// Closes now and reports streamClosed() from the event loop: for failures found inside a
     /// caller's own call (write(), connectTo()), which must not be re-entered.

@@ -21,7 +21,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QTimerEvent>
 
 #include <cstring>
 #include <utility>
@@ -73,6 +72,7 @@ QByteArray modelsBody(const Config::GatewayConfig &config)
 GatewayHandler::GatewayHandler(const PipelineContext &context, QObject *parent)
     : QObject(parent)
     , m_context(context)
+    , m_reapFinished(new EndOfPassCall([this] { qDeleteAll(std::exchange(m_finished, {})); }, this))
     , m_startedNs(steadyNowNs())
 {
     // Stage order lives here, in one place.
@@ -104,15 +104,6 @@ GatewayHandler::~GatewayHandler()
     qDeleteAll(m_finished);
 }
 
-void GatewayHandler::timerEvent(QTimerEvent *event)
-{
-    if (event->timerId() != m_reapTimer.timerId()) {
-        QObject::timerEvent(event);
-        return;
-    }
-    m_reapTimer.stop();
-    qDeleteAll(std::exchange(m_finished, {}));
-}
 
 void GatewayHandler::setConfig(Config::ConfigSnapshot config)
 {
@@ -214,8 +205,7 @@ void GatewayHandler::dispatch(std::unique_ptr<Exchange> exchange, const StageRes
     connect(dispatcher, &Dispatcher::done, this, [this, dispatcher] {
         m_dispatchers.remove(dispatcher);
         m_finished.append(dispatcher); // it is still on the stack: delete it after this pass
-        if (!m_reapTimer.isActive())
-            m_reapTimer.start(0, Qt::PreciseTimer, this);
+        m_reapFinished->request();
         if (m_dispatchers.isEmpty())
             Q_EMIT drained();
     });

@@ -2,12 +2,12 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #pragma once
 
+#include "core/common/timers.h"
 #include "core/config/gatewayconfig.h"
 #include "core/pipeline/pipelinecontext.h"
 #include "core/pipeline/stage.h"
 #include "core/server/irequesthandler.h"
 
-#include <QBasicTimer>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -42,9 +42,6 @@ Q_SIGNALS:
     /// The last in-flight request completed.
     void drained();
 
-protected:
-    void timerEvent(QTimerEvent *event) override;
-
 private:
     void handleChat(Server::HttpRequest &&request, std::shared_ptr<Server::ResponseWriter> writer,
                     Translate::WireFormat surface);
@@ -65,10 +62,10 @@ private:
     StageList m_embeddingsStages; ///< the same around the embeddings parser
 
     QSet<Dispatcher *> m_dispatchers;
-    /// Finished dispatchers, deleted by a zero-interval timer at the end of the event-loop
-    /// pass: what deleteLater() does, without the eventfd write and read of a posted event.
+    /// Finished dispatchers, deleted at the end of the event-loop pass (what deleteLater()
+    /// does, without the eventfd write and read of a posted event).
     QList<Dispatcher *> m_finished;
-    QBasicTimer m_reapTimer;
+    EndOfPassCall *m_reapFinished;
     qint64 m_startedNs = 0;
 };
 

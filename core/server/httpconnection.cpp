@@ -238,8 +238,7 @@ void HttpConnection::streamData(Net::TcpStream *, QByteArrayView data)
     if (m_phase != Phase::Handling) {
         processInput(); // while handling, input waits until the response ends
     } else if (m_input.size() - m_inputOffset > kReadBufferSize) {
-        m_readingPaused = true;
-        m_stream->setReading(false);
+        m_stream->setReading(false); // endResponse() resumes
     }
 }
 
@@ -320,10 +319,7 @@ void HttpConnection::endResponse()
         return;
     }
     m_timer.start(m_limits.idleTimeoutMs, this);
-    if (m_readingPaused) {
-        m_readingPaused = false;
-        m_stream->setReading(true);
-    }
+    m_stream->setReading(true); // if pipelined input had paused it
     // Pipelined input waits in m_input; parse it from the event loop rather than inside the
     // handler's call to send(), so the handler is never re-entered from its own writer call.
     if (!m_dispatching && !m_processQueued && m_inputOffset < m_input.size()) {
@@ -362,10 +358,7 @@ void HttpConnection::closeGracefully()
     // not read yet.
     m_input.clear();
     m_inputOffset = 0;
-    if (m_readingPaused) {
-        m_readingPaused = false;
-        m_stream->setReading(true);
-    }
+    m_stream->setReading(true); // if pipelined input had paused it
     m_stream->shutdownWrite();
 }
 

@@ -132,7 +132,6 @@ private:
     bool m_dispatching = false;
     bool m_processQueued = false;
     bool m_closed = false;
-    bool m_readingPaused = false; ///< pipelined input beyond kReadBufferSize waits in the kernel
 };
 
 } // namespace Switchyard::Server::Internal

@@ -9,7 +9,6 @@
 #include <QLoggingCategory>
 #include <QSemaphore>
 #include <QThread>
-#include <QTimerEvent>
 
 #include <optional>
 #include <utility>
@@ -24,6 +23,7 @@ Q_LOGGING_CATEGORY(lcRequestStore, "switchyard.store.log")
 
 RequestStore::RequestStore(QObject *parent)
     : QObject(parent)
+    , m_handOffCall(new EndOfPassCall([this] { handOff(); }, this))
 {
 }
 
@@ -91,8 +91,7 @@ void RequestStore::append(LogRecord record, QObject *context, CommitCallback com
         RowFrames::append(m_passFrames, record);
         ++m_passRows;
         m_passCallbacks.append(std::move(callback));
-        if (!m_handOffTimer.isActive())
-            m_handOffTimer.start(0, Qt::PreciseTimer, this);
+        m_handOffCall->request();
         return;
     }
     StoreWorker::RowBatch batch;
@@ -104,20 +103,11 @@ void RequestStore::append(LogRecord record, QObject *context, CommitCallback com
     failAppend(callback.context.data(), callback.committed);
 }
 
-void RequestStore::timerEvent(QTimerEvent *event)
-{
-    if (event->timerId() != m_handOffTimer.timerId()) {
-        QObject::timerEvent(event);
-        return;
-    }
-    handOff();
-}
-
 void RequestStore::handOff()
 {
     if (QThread::currentThread() != thread())
         return; // only this thread buffers appends
-    m_handOffTimer.stop();
+    m_handOffCall->cancel();
     if (m_passRows == 0)
         return;
     StoreWorker::RowBatch batch;

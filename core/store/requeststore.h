@@ -4,10 +4,10 @@
 
 #include "core/common/logrecord.h"
 #include "core/common/result.h"
+#include "core/common/timers.h"
 #include "core/store/rowjournal.h"
 #include "core/store/storeworker.h"
 
-#include <QBasicTimer>
 #include <QObject>
 #include <QString>
 
@@ -84,9 +84,6 @@ Q_SIGNALS:
     /// A batch or record could not be written (e.g. disk full). Emitted on this object's thread.
     void writeFailed(const QString &message);
 
-protected:
-    void timerEvent(QTimerEvent *event) override;
-
 private:
     void handOff();
     void failAppend(QObject *context, const CommitCallback &committed);
@@ -100,9 +97,7 @@ private:
     QByteArray m_passFrames;
     int m_passRows = 0;
     QList<Internal::StoreWorker::PendingCallback> m_passCallbacks;
-    // A zero-interval timer fires in the same event-loop pass, after its socket notifiers,
-    // without the eventfd write and read a posted (queued) call costs.
-    QBasicTimer m_handOffTimer;
+    EndOfPassCall *m_handOffCall; ///< handOff() at the end of the pass that appended
     bool m_journalWarned = false;
     bool m_keepJournal = false; ///< journaled rows the store thread never took: keep the files
 };
