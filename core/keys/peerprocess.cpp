@@ -174,7 +174,13 @@ QString PeerProcessResolver::ownerOf(quint64 inode)
     ::closedir(proc);
     // Newest processes first: a client that just connected (a CLI, a script, an agent's new
     // worker) usually just started, and each process checked costs a readlink per open fd.
-    std::sort(pids.begin(), pids.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    // Pids wrap at pid_max, so "newest" is the distance below the last pid handed out, not
+    // the largest number (after a wrap the new client has a small pid).
+    const quint64 newest = lastAssignedPid(pids);
+    const quint64 wrap = pidLimit();
+    const auto age = [&](quint64 pid) { return pid <= newest ? newest - pid : newest + wrap - pid; };
+    std::sort(pids.begin(), pids.end(),
+              [&](const auto &a, const auto &b) { return age(a.first) < age(b.first); });
     QByteArray owner;
     for (const auto &[number, pid] : pids) {
         if (ownsSocket(pid, target)) {
@@ -183,6 +189,27 @@ QString PeerProcessResolver::ownerOf(quint64 inode)
         }
     }
     return owner.isEmpty() ? QString() : rememberOwner(owner);
+}
+
+quint64 PeerProcessResolver::lastAssignedPid(const std::vector<std::pair<quint64, QByteArray>> &pids) const
+{
+    // loadavg's last field: "0.05 0.01 0.16 1/123 2757".
+    const QByteArray loadavg = readAll(m_procRoot + QStringLiteral("/loadavg")).trimmed();
+    bool ok = false;
+    const quint64 last = loadavg.sliced(loadavg.lastIndexOf(' ') + 1).toULongLong(&ok);
+    if (ok && last > 0)
+        return last;
+    quint64 largest = 0; // unknown: the largest pid, as if pids never wrapped
+    for (const auto &entry : pids)
+        largest = std::max(largest, entry.first);
+    return largest;
+}
+
+quint64 PeerProcessResolver::pidLimit() const
+{
+    bool ok = false;
+    const quint64 limit = readAll(m_procRoot + QStringLiteral("/sys/kernel/pid_max")).trimmed().toULongLong(&ok);
+    return ok && limit > 0 ? limit : 4194304; // Linux's largest pid_max
 }
 
 QString PeerProcessResolver::rememberOwner(QByteArray pid) // a copy: callers pass list elements

@@ -6,6 +6,9 @@
 #include <QHostAddress>
 #include <QString>
 
+#include <utility>
+#include <vector>
+
 namespace Switchyard::Keys {
 
 /// Names the local program on the other end of a loopback TCP connection, so spend per
@@ -42,6 +45,10 @@ private:
     bool ownsSocket(const QByteArray &pid, const QByteArray &target);
     bool stillOwns(const KnownSocket &known, const QByteArray &target) const;
     QString rememberOwner(QByteArray pid);
+    /// The pid most recently handed out (from loadavg); else the largest of \a pids.
+    quint64 lastAssignedPid(const std::vector<std::pair<quint64, QByteArray>> &pids) const;
+    /// pid_max: where pid numbers wrap around.
+    quint64 pidLimit() const;
     QString programName(const QString &pid) const;
 
     QString m_procRoot;

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void answerIsKeptPerConnection();
     void nonLoopbackIsNotResolved();
     void socketsSeenInAWalkAreRechecked();
+    void newestProcessIsCheckedFirstAcrossAPidWrap();
 };
 
 void tst_PeerProcess::socketInode_data()
@@ -193,6 +194,49 @@ void tst_PeerProcess::socketsSeenInAWalkAreRechecked()
     QVERIFY(link(QStringLiteral("socket:[999]"), QStringLiteral("100/fd/4")));
     QVERIFY(link(QStringLiteral("socket:[222]"), QStringLiteral("200/fd/5")));
     QCOMPARE(resolver.applicationFor(loopback, 0x9C41, 0x1CFC), QStringLiteral("beta"));
+}
+
+// A socket inherited across fork() is in two processes' fd tables; the walk takes the first
+// it checks, newest first. After pids wrap, the newest process has the smaller number.
+void tst_PeerProcess::newestProcessIsCheckedFirstAcrossAPidWrap()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("the fixture uses symbolic links");
+#endif
+    QTemporaryDir proc;
+    QVERIFY(proc.isValid());
+    const QString root = proc.path();
+    auto write = [&](const QString &relative, const QByteArray &text) {
+        QFile file(root + QLatin1Char('/') + relative);
+        return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+    };
+    auto link = [&](const QString &target, const QString &relative) {
+        QFile::remove(root + QLatin1Char('/') + relative);
+        return QFile::link(target, root + QLatin1Char('/') + relative);
+    };
+    QVERIFY(QDir(root).mkpath(QStringLiteral("net")) && QDir(root).mkpath(QStringLiteral("sys/kernel"))
+            && QDir(root).mkpath(QStringLiteral("120/fd")) && QDir(root).mkpath(QStringLiteral("30000/fd")));
+    QVERIFY(write(QStringLiteral("net/tcp"),
+                  "  sl  local_address rem_address   st tx_queue:rx_queue tr:tm->when retrnsmt   uid  timeout inode\n"
+                  "   1: 0100007F:9C40 0100007F:1CFC 01 00000000:00000000 00:00000000 00000000  1000        0 111 1 0\n"));
+    QVERIFY(link(QStringLiteral("/usr/bin/old-parent"), QStringLiteral("30000/exe")));
+    QVERIFY(link(QStringLiteral("socket:[111]"), QStringLiteral("30000/fd/7")));
+    QVERIFY(link(QStringLiteral("/usr/bin/new-client"), QStringLiteral("120/exe")));
+    QVERIFY(link(QStringLiteral("socket:[111]"), QStringLiteral("120/fd/3")));
+    QVERIFY(write(QStringLiteral("sys/kernel/pid_max"), "32768\n"));
+    const QHostAddress loopback(QHostAddress::LocalHost);
+
+    // Without loadavg the largest pid counts as the newest.
+    QCOMPARE(PeerProcessResolver(root).applicationFor(loopback, 0x9C40, 0x1CFC),
+             QStringLiteral("old-parent"));
+    // The last pid handed out was 150: 120 came after the wrap, 30000 long before it.
+    QVERIFY(write(QStringLiteral("loadavg"), "0.05 0.01 0.16 1/87 150\n"));
+    QCOMPARE(PeerProcessResolver(root).applicationFor(loopback, 0x9C40, 0x1CFC),
+             QStringLiteral("new-client"));
+    // Before any wrap (last pid 30010) the larger number is the newer process again.
+    QVERIFY(write(QStringLiteral("loadavg"), "0.05 0.01 0.16 1/87 30010\n"));
+    QCOMPARE(PeerProcessResolver(root).applicationFor(loopback, 0x9C40, 0x1CFC),
+             QStringLiteral("old-parent"));
 }
 
 QTEST_GUILESS_MAIN(tst_PeerProcess)
