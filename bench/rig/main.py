@@ -86,7 +86,7 @@ def main(argv=None):
             sc["S3"] = scenarios.s3(ctx, (16, 64, 256) if args.full else (16,), args.seconds)
             ctx.s3_rate_o = max((c["arms"].get("O", {}).get("rate") or 0 for c in sc["S3"].values()), default=0) or None
         if "S4" in wanted:
-            sc["S4"] = scenarios.s4(ctx, conc_requests=((1, 20), (32, 3)) if args.full else ((1, 5), (32, 1)))
+            sc["S4"] = scenarios.s4(ctx, conc_requests=((1, 20), (32, 3)) if args.full else ((1, 15), (32, 1)))
         if "S5" in wanted:
             sc["S5"] = scenarios.s5(ctx)
         if "S6" in wanted:

@@ -109,7 +109,7 @@ def s3(ctx, concurrencies=(16,), seconds=15, rounds=3):
     return out
 
 
-def s4(ctx, profiles=("s20", "s200"), conc_requests=((1, 5), (32, 1))):
+def s4(ctx, profiles=("s20", "s200"), conc_requests=((1, 15), (32, 1))):
     from .arms import PROFILES
     out = {}
     for p in profiles:
