@@ -155,6 +155,29 @@ void tst_PeerProcess::nonLoopbackIsNotResolved()
     QVERIFY(resolver.applicationFor(QHostAddress(QStringLiteral("192.0.2.7")), 40000, 7420).isEmpty());
 }
 
+namespace {
+
+/// A fixture /proc in a temporary directory: directories, files and symbolic links by path.
+struct FakeProc
+{
+    QTemporaryDir dir;
+    QString root = dir.path();
+
+    bool makeDir(const QString &relative) const { return QDir(root).mkpath(relative); }
+    bool write(const QString &relative, const QByteArray &text) const
+    {
+        QFile file(root + QLatin1Char('/') + relative);
+        return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+    }
+    bool link(const QString &target, const QString &relative) const
+    {
+        QFile::remove(root + QLatin1Char('/') + relative);
+        return QFile::link(target, root + QLatin1Char('/') + relative);
+    }
+};
+
+} // namespace
+
 // A fixture /proc: a walk that finds one client socket remembers the owner's other sockets;
 // a remembered socket whose fd has since been reused must not be attributed to its old owner.
 void tst_PeerProcess::socketsSeenInAWalkAreRechecked()
@@ -162,37 +185,29 @@ void tst_PeerProcess::socketsSeenInAWalkAreRechecked()
 #ifndef Q_OS_UNIX
     QSKIP("the fixture uses symbolic links");
 #endif
-    QTemporaryDir proc;
-    QVERIFY(proc.isValid());
-    const QString root = proc.path();
-    auto makeDir = [&](const QString &relative) { return QDir(root).mkpath(relative); };
-    auto link = [&](const QString &target, const QString &relative) {
-        QFile::remove(root + QLatin1Char('/') + relative);
-        return QFile::link(target, root + QLatin1Char('/') + relative);
-    };
-    QVERIFY(makeDir(QStringLiteral("net")) && makeDir(QStringLiteral("100/fd"))
-            && makeDir(QStringLiteral("200/fd")));
-    QFile tcp(root + QStringLiteral("/net/tcp"));
-    QVERIFY(tcp.open(QIODevice::WriteOnly));
+    FakeProc proc;
+    QVERIFY(proc.dir.isValid());
+    QVERIFY(proc.makeDir(QStringLiteral("net")) && proc.makeDir(QStringLiteral("100/fd"))
+            && proc.makeDir(QStringLiteral("200/fd")));
     // Two clients on ports 0x9C40 and 0x9C41 connected to 0x1CFC (7420): sockets 111 and 222.
-    tcp.write("  sl  local_address rem_address   st tx_queue:rx_queue tr:tm->when retrnsmt   uid  timeout inode\n"
-              "   1: 0100007F:9C40 0100007F:1CFC 01 00000000:00000000 00:00000000 00000000  1000        0 111 1 0\n"
-              "   2: 0100007F:9C41 0100007F:1CFC 01 00000000:00000000 00:00000000 00000000  1000        0 222 1 0\n");
-    tcp.close();
-    QVERIFY(link(QStringLiteral("/usr/bin/alpha"), QStringLiteral("100/exe")));
-    QVERIFY(link(QStringLiteral("socket:[111]"), QStringLiteral("100/fd/3")));
-    QVERIFY(link(QStringLiteral("socket:[222]"), QStringLiteral("100/fd/4")));
+    QVERIFY(proc.write(QStringLiteral("net/tcp"),
+                       "  sl  local_address rem_address   st tx_queue:rx_queue tr:tm->when retrnsmt   uid  timeout inode\n"
+                       "   1: 0100007F:9C40 0100007F:1CFC 01 00000000:00000000 00:00000000 00000000  1000        0 111 1 0\n"
+                       "   2: 0100007F:9C41 0100007F:1CFC 01 00000000:00000000 00:00000000 00000000  1000        0 222 1 0\n"));
+    QVERIFY(proc.link(QStringLiteral("/usr/bin/alpha"), QStringLiteral("100/exe")));
+    QVERIFY(proc.link(QStringLiteral("socket:[111]"), QStringLiteral("100/fd/3")));
+    QVERIFY(proc.link(QStringLiteral("socket:[222]"), QStringLiteral("100/fd/4")));
     // An executable replaced since the process started reads "… (deleted)": named without it.
-    QVERIFY(link(QStringLiteral("/usr/bin/beta (deleted)"), QStringLiteral("200/exe")));
-    QVERIFY(link(QStringLiteral("pipe:[7]"), QStringLiteral("200/fd/3")));
+    QVERIFY(proc.link(QStringLiteral("/usr/bin/beta (deleted)"), QStringLiteral("200/exe")));
+    QVERIFY(proc.link(QStringLiteral("pipe:[7]"), QStringLiteral("200/fd/3")));
 
-    PeerProcessResolver resolver(root);
+    PeerProcessResolver resolver(proc.root);
     const QHostAddress loopback(QHostAddress::LocalHost);
     QCOMPARE(resolver.applicationFor(loopback, 0x9C40, 0x1CFC), QStringLiteral("alpha"));
     // Socket 222 was seen in that walk; its fd now holds another socket, and 222 belongs to
     // process 200: the remembered place is checked, not trusted.
-    QVERIFY(link(QStringLiteral("socket:[999]"), QStringLiteral("100/fd/4")));
-    QVERIFY(link(QStringLiteral("socket:[222]"), QStringLiteral("200/fd/5")));
+    QVERIFY(proc.link(QStringLiteral("socket:[999]"), QStringLiteral("100/fd/4")));
+    QVERIFY(proc.link(QStringLiteral("socket:[222]"), QStringLiteral("200/fd/5")));
     QCOMPARE(resolver.applicationFor(loopback, 0x9C41, 0x1CFC), QStringLiteral("beta"));
 }
 
@@ -203,39 +218,30 @@ void tst_PeerProcess::newestProcessIsCheckedFirstAcrossAPidWrap()
 #ifndef Q_OS_UNIX
     QSKIP("the fixture uses symbolic links");
 #endif
-    QTemporaryDir proc;
-    QVERIFY(proc.isValid());
-    const QString root = proc.path();
-    auto write = [&](const QString &relative, const QByteArray &text) {
-        QFile file(root + QLatin1Char('/') + relative);
-        return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
-    };
-    auto link = [&](const QString &target, const QString &relative) {
-        QFile::remove(root + QLatin1Char('/') + relative);
-        return QFile::link(target, root + QLatin1Char('/') + relative);
-    };
-    QVERIFY(QDir(root).mkpath(QStringLiteral("net")) && QDir(root).mkpath(QStringLiteral("sys/kernel"))
-            && QDir(root).mkpath(QStringLiteral("120/fd")) && QDir(root).mkpath(QStringLiteral("30000/fd")));
-    QVERIFY(write(QStringLiteral("net/tcp"),
+    FakeProc proc;
+    QVERIFY(proc.dir.isValid());
+    QVERIFY(proc.makeDir(QStringLiteral("net")) && proc.makeDir(QStringLiteral("sys/kernel"))
+            && proc.makeDir(QStringLiteral("120/fd")) && proc.makeDir(QStringLiteral("30000/fd")));
+    QVERIFY(proc.write(QStringLiteral("net/tcp"),
                   "  sl  local_address rem_address   st tx_queue:rx_queue tr:tm->when retrnsmt   uid  timeout inode\n"
                   "   1: 0100007F:9C40 0100007F:1CFC 01 00000000:00000000 00:00000000 00000000  1000        0 111 1 0\n"));
-    QVERIFY(link(QStringLiteral("/usr/bin/old-parent"), QStringLiteral("30000/exe")));
-    QVERIFY(link(QStringLiteral("socket:[111]"), QStringLiteral("30000/fd/7")));
-    QVERIFY(link(QStringLiteral("/usr/bin/new-client"), QStringLiteral("120/exe")));
-    QVERIFY(link(QStringLiteral("socket:[111]"), QStringLiteral("120/fd/3")));
-    QVERIFY(write(QStringLiteral("sys/kernel/pid_max"), "32768\n"));
+    QVERIFY(proc.link(QStringLiteral("/usr/bin/old-parent"), QStringLiteral("30000/exe")));
+    QVERIFY(proc.link(QStringLiteral("socket:[111]"), QStringLiteral("30000/fd/7")));
+    QVERIFY(proc.link(QStringLiteral("/usr/bin/new-client"), QStringLiteral("120/exe")));
+    QVERIFY(proc.link(QStringLiteral("socket:[111]"), QStringLiteral("120/fd/3")));
+    QVERIFY(proc.write(QStringLiteral("sys/kernel/pid_max"), "32768\n"));
     const QHostAddress loopback(QHostAddress::LocalHost);
 
     // Without loadavg the largest pid counts as the newest.
-    QCOMPARE(PeerProcessResolver(root).applicationFor(loopback, 0x9C40, 0x1CFC),
+    QCOMPARE(PeerProcessResolver(proc.root).applicationFor(loopback, 0x9C40, 0x1CFC),
              QStringLiteral("old-parent"));
     // The last pid handed out was 150: 120 came after the wrap, 30000 long before it.
-    QVERIFY(write(QStringLiteral("loadavg"), "0.05 0.01 0.16 1/87 150\n"));
-    QCOMPARE(PeerProcessResolver(root).applicationFor(loopback, 0x9C40, 0x1CFC),
+    QVERIFY(proc.write(QStringLiteral("loadavg"), "0.05 0.01 0.16 1/87 150\n"));
+    QCOMPARE(PeerProcessResolver(proc.root).applicationFor(loopback, 0x9C40, 0x1CFC),
              QStringLiteral("new-client"));
     // Before any wrap (last pid 30010) the larger number is the newer process again.
-    QVERIFY(write(QStringLiteral("loadavg"), "0.05 0.01 0.16 1/87 30010\n"));
-    QCOMPARE(PeerProcessResolver(root).applicationFor(loopback, 0x9C40, 0x1CFC),
+    QVERIFY(proc.write(QStringLiteral("loadavg"), "0.05 0.01 0.16 1/87 30010\n"));
+    QCOMPARE(PeerProcessResolver(proc.root).applicationFor(loopback, 0x9C40, 0x1CFC),
              QStringLiteral("old-parent"));
 }
 
