@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "core/server/httpconnection.h"
 
+#include "core/common/httptypes.h"
 #include "core/common/clock.h"
 #include "core/common/tr.h"
 #include "core/server/httpserver.h"
@@ -148,7 +149,7 @@ int HttpConnection::onUrl(const char *at, size_t length)
     if (!addHeaderBytes(length)) {
         return -1;
     }
-    m_request.target.append(at, qsizetype(length));
+    appendParsedPiece(m_request.target, at, length);
     return 0;
 }
 
@@ -163,7 +164,7 @@ int HttpConnection::onHeaderField(const char *at, size_t length)
     if (!addHeaderBytes(counted)) {
         return -1;
     }
-    m_request.headers.last().first.append(at, qsizetype(length));
+    appendParsedPiece(m_request.headers.last().first, at, length);
     return 0;
 }
 
@@ -173,7 +174,7 @@ int HttpConnection::onHeaderValue(const char *at, size_t length)
     if (!addHeaderBytes(length)) {
         return -1;
     }
-    m_request.headers.last().second.append(at, qsizetype(length));
+    appendParsedPiece(m_request.headers.last().second, at, length);
     return 0;
 }
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "core/providers/http/upstreamconnection.h"
 
+#include "core/common/httptypes.h"
 #include "core/common/tr.h"
 
 #include <QHostInfo>
@@ -377,7 +378,7 @@ int UpstreamConnection::onHeaderField(const char *at, size_t length)
     if (m_lastWasValue || m_headers.isEmpty()) {
         m_headers.append({QByteArray(at, qsizetype(length)), QByteArray()});
     } else {
-        m_headers.last().first.append(at, qsizetype(length));
+        appendParsedPiece(m_headers.last().first, at, length);
     }
     m_lastWasValue = false;
     return 0;
@@ -386,7 +387,7 @@ int UpstreamConnection::onHeaderField(const char *at, size_t length)
 int UpstreamConnection::onHeaderValue(const char *at, size_t length)
 {
     if (!m_headers.isEmpty()) {
-        m_headers.last().second.append(at, qsizetype(length));
+        appendParsedPiece(m_headers.last().second, at, length);
     }
     m_lastWasValue = true;
     return 0;
