@@ -77,19 +77,10 @@ UpstreamExchange::UpstreamExchange(UpstreamClient *client, const UpstreamRequest
     , m_request(serialise(spec))
     , m_isHead(spec.method == "HEAD")
     , m_connectTimeoutMs(spec.connectTimeoutMs)
+    , m_firstByteTimeoutMs(spec.firstByteTimeoutMs)
+    , m_totalTimeoutMs(spec.totalTimeoutMs)
     , m_timers(client->timerSource())
 {
-    if (spec.firstByteTimeoutMs > 0) {
-        m_firstByteTimer = m_timers->schedule(spec.firstByteTimeoutMs, [this] {
-            fail(ErrorKind::FirstByteTimeout,
-                 Tr::tr("Timed out waiting for the upstream to start its response"));
-        });
-    }
-    if (spec.totalTimeoutMs > 0) {
-        m_totalTimer = m_timers->schedule(spec.totalTimeoutMs, [this] {
-            fail(ErrorKind::TotalTimeout, Tr::tr("Timed out waiting for the upstream response"));
-        });
-    }
 }
 
 UpstreamExchange::~UpstreamExchange()
@@ -127,6 +118,26 @@ void UpstreamExchange::start(bool forceNew)
         });
     }
     connection->startRequest(this, m_request, m_isHead);
+    if (!m_deadlinesArmed && !m_done)
+        armDeadlines();
+}
+
+void UpstreamExchange::armDeadlines()
+{
+    // After the request is written, where the upstream's latency hides the two timer objects,
+    // rather than before it. A retry keeps the first attempt's deadlines.
+    m_deadlinesArmed = true;
+    if (m_firstByteTimeoutMs > 0) {
+        m_firstByteTimer = m_timers->schedule(m_firstByteTimeoutMs, [this] {
+            fail(ErrorKind::FirstByteTimeout,
+                 Tr::tr("Timed out waiting for the upstream to start its response"));
+        });
+    }
+    if (m_totalTimeoutMs > 0) {
+        m_totalTimer = m_timers->schedule(m_totalTimeoutMs, [this] {
+            fail(ErrorKind::TotalTimeout, Tr::tr("Timed out waiting for the upstream response"));
+        });
+    }
 }
 
 void UpstreamExchange::fail(ErrorKind kind, const QString &message)
@@ -171,8 +182,8 @@ void UpstreamExchange::handleComplete()
     if (m_done) {
         return;
     }
-    m_done = true;
-    finishTimers();
+    m_done = true; // disarms the timers (fail() ignores them); they are destroyed with the
+                   // exchange, after the reply went out, not on its way
     Q_EMIT finished();
 }
 

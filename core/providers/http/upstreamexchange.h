@@ -63,6 +63,7 @@ private:
     void start(bool forceNew);
     void fail(ErrorKind kind, const QString &message);
     void finishTimers();
+    void armDeadlines();
 
     // Called by the connection serving this exchange.
     void handleConnected();
@@ -77,6 +78,8 @@ private:
     QByteArray m_request; ///< serialised once, resent on retry
     bool m_isHead = false;
     int m_connectTimeoutMs = 0;
+    int m_firstByteTimeoutMs = 0;
+    int m_totalTimeoutMs = 0;
     ITimerSource *m_timers = nullptr; ///< the client's; outlives it
     TimerHandle m_connectTimer;
     TimerHandle m_firstByteTimer;
@@ -85,6 +88,7 @@ private:
     bool m_reused = false;
     bool m_retried = false;
     bool m_gotResponse = false;
+    bool m_deadlinesArmed = false;
 };
 
 } // namespace Switchyard::Providers
