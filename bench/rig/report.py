@@ -151,10 +151,11 @@ def markdown(result):
                             if "steps" in c
                             else _f(_get(c, "arms", a, "p99_ms"), 2)))
     if "S3" in sc:
-        table("S3 ceiling (wrk, L=0): req/s, p99 ms, CPU µs/req",
+        table("S3 ceiling (wrk, L=0): req/s, p99 ms, CPU µs/req (of which user space)",
               [(f"c={k}{' mock-bound' if v['mock_bound'] else ''}", v) for k, v in sc["S3"].items()],
               lambda c, a: f"{_f(_get(c, 'arms', a, 'rate'), 0)}, {_f(_get(c, 'arms', a, 'p99_ms'))}, "
-                           f"{_f(_get(c, 'arms', a, 'cpu_us_per_request'), 0)}")
+                           f"{_f(_get(c, 'arms', a, 'cpu_us_per_request'), 0)}"
+                           f" ({_f(_get(c, 'arms', a, 'user_us_per_request'), 0)})")
     if "S4" in sc:
         table("S4 streaming, ms: first content chunk p50 (added) / gap p99, stalls",
               list(sc["S4"].items()),

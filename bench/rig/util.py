@@ -62,14 +62,21 @@ def wait_http_ok(port, path="/health", timeout=15.0, method="GET", body=None, he
     return None
 
 
-def proc_cpu_seconds(pid):
-    """utime+stime of a process (all threads) in seconds, from procfs."""
+def proc_cpu_times(pid):
+    """(utime, stime) of a process (all threads) in seconds, from procfs; None if gone."""
     try:
         with open(f"/proc/{pid}/stat") as f:
             fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        tick = os.sysconf("SC_CLK_TCK")
+        return int(fields[11]) / tick, int(fields[12]) / tick
     except OSError:
         return None
+
+
+def proc_cpu_seconds(pid):
+    """utime+stime of a process (all threads) in seconds, from procfs."""
+    times = proc_cpu_times(pid)
+    return sum(times) if times else None
 
 
 def proc_rss_mib(pid):
