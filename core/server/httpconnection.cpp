@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Switchyard developers
 #include "core/server/httpconnection.h"
 
-#include "core/common/httptypes.h"
 #include "core/common/clock.h"
+#include "core/common/httptypes.h"
 #include "core/common/tr.h"
 #include "core/server/httpserver.h"
 

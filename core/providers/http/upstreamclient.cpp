@@ -46,6 +46,8 @@ UpstreamExchange *UpstreamClient::send(const UpstreamRequestSpec &spec, QObject 
         return exchange;
     }
     exchange->start(false);
+    // After the request is written, where the upstream's latency hides the two timer objects.
+    exchange->armDeadlines();
     return exchange;
 }
 

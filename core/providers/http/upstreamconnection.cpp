@@ -378,7 +378,7 @@ int UpstreamConnection::onHeaderField(const char *at, size_t length)
     if (m_lastWasValue || m_headers.isEmpty()) {
         m_headers.append({QByteArray(at, qsizetype(length)), QByteArray()});
     } else {
-        appendParsedPiece(m_headers.last().first, at, length);
+        m_headers.last().first.append(at, qsizetype(length)); // a continuation: never empty
     }
     m_lastWasValue = false;
     return 0;

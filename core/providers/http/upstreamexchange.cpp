@@ -118,15 +118,13 @@ void UpstreamExchange::start(bool forceNew)
         });
     }
     connection->startRequest(this, m_request, m_isHead);
-    if (!m_deadlinesArmed && !m_done)
-        armDeadlines();
 }
 
 void UpstreamExchange::armDeadlines()
 {
-    // After the request is written, where the upstream's latency hides the two timer objects,
-    // rather than before it. A retry keeps the first attempt's deadlines.
-    m_deadlinesArmed = true;
+    if (m_done) {
+        return;
+    }
     if (m_firstByteTimeoutMs > 0) {
         m_firstByteTimer = m_timers->schedule(m_firstByteTimeoutMs, [this] {
             fail(ErrorKind::FirstByteTimeout,

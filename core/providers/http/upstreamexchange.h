@@ -63,6 +63,7 @@ private:
     void start(bool forceNew);
     void fail(ErrorKind kind, const QString &message);
     void finishTimers();
+    /// The first-byte and total timers, once per exchange (a retry keeps them).
     void armDeadlines();
 
     // Called by the connection serving this exchange.
@@ -88,7 +89,6 @@ private:
     bool m_reused = false;
     bool m_retried = false;
     bool m_gotResponse = false;
-    bool m_deadlinesArmed = false;
 };
 
 } // namespace Switchyard::Providers
